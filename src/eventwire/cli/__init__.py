@@ -1,0 +1,1 @@
+"""Command line interface (thin over the Python API)."""

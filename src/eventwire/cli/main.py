@@ -1,0 +1,230 @@
+"""The command line: each command parses options, calls one library function, prints."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from .. import __version__
+from ..records import EVENT_TYPES
+
+console = Console(stderr=True)
+out = Console()
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    from ..ingest import normalise_date
+
+    parsed = normalise_date(value)
+    if parsed is None:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD")
+    return parsed
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="eventwire")
+def cli() -> None:
+    """eventwire: news articles in, coded political events (PLOVER/CAMEO) out."""
+
+
+# --- run -------------------------------------------------------------------------------------
+
+@cli.command("run")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", default="eventwire.duckdb", show_default=True, help="DuckDB file to write.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes that parse and code in parallel (each loads the model once).")
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
+              help="Documents per batch; each batch is committed atomically.")
+@click.option("--max-chars", default=2_000_000, show_default=True, type=click.IntRange(1000),
+              help="Documents longer than this are reported, not coded.")
+@click.option("--no-language-check", is_flag=True, help="Code every document as English.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar; the summary only.")
+def run_command(inputs, db, workers, batch_size, max_chars, no_language_check, quiet):
+    """Code INPUTS (files, directories or globs) into the store at --db.
+
+    Reads .txt/.md, .jsonl/.json, .csv/.tsv, .html, .warc(.gz) and RSS/Atom files, also
+    gzipped. Documents already in the store are skipped, so re-running resumes.
+    """
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from ..runner import run
+
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                        TextColumn("{task.completed} docs"), TimeElapsedColumn(),
+                        console=console, disable=quiet, transient=True)
+    with progress:
+        task = progress.add_task("coding", total=None)
+
+        def advance(report, done):
+            progress.update(task, advance=done,
+                            description=f"coding · {report.events} events · {report.failed} failed")
+
+        report = run(inputs, db, workers=workers, batch_size=batch_size, max_chars=max_chars,
+                     check_language=not no_language_check, progress=advance)
+    print_summary(report, db)
+    if not report.ok:
+        sys.exit(1)
+
+
+def print_summary(report, db: str) -> None:
+    rate = report.stored / report.seconds if report.seconds else 0.0
+    console.print(f"[bold]eventwire[/bold] → {db}: read {report.read}, stored {report.stored}, "
+                  f"already stored {report.skipped}, failed {report.failed} "
+                  f"({report.seconds:.1f}s, {rate:.1f} docs/s, {report.events} events)")
+    if report.failures:
+        reasons = Counter(f.reason for f in report.failures)
+        table = Table(title="Not stored", title_justify="left")
+        table.add_column("where")
+        table.add_column("reason")
+        table.add_column("detail", overflow="fold")
+        for failure in report.failures[:20]:
+            table.add_row(failure.where(), failure.reason, failure.detail)
+        console.print(table)
+        if len(report.failures) > 20:
+            console.print(f"... and {len(report.failures) - 20} more "
+                          f"({', '.join(f'{k}: {v}' for k, v in reasons.most_common())}); "
+                          f"all are in the store's failures table "
+                          f"(eventwire export --table failures).")
+    for where, message in report.warnings[:10]:
+        console.print(f"[yellow]warning[/yellow] {where}: {message}")
+    if len(report.warnings) > 10:
+        console.print(f"... and {len(report.warnings) - 10} more warnings")
+    if report.events_by_type:
+        table = Table(title="Events by type", title_justify="left")
+        table.add_column("type")
+        table.add_column("events", justify="right")
+        for kind, count in sorted(report.events_by_type.items(), key=lambda kv: -kv[1]):
+            table.add_row(kind, str(count))
+        console.print(table)
+
+
+# --- events ----------------------------------------------------------------------------------
+
+def _actors(group) -> str:
+    return ", ".join(f"{a['country'] or '---'}{a['sector'] or ''}" for a in group) or "-"
+
+
+def render_events(records, fmt: str) -> None:
+    if fmt == "jsonl":
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False, default=str))
+        return
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(["event_id", "doc_id", "date", "event_type", "mode", "cameo", "quad_class",
+                         "score", "actor", "recipient", "trigger", "negated", "modality",
+                         "confidence", "sentence"])
+        for r in records:
+            writer.writerow([r["event_id"], r["doc_id"], r["date"], r["event_type"], r["mode"],
+                             r["cameo"], r["quad_class"], r["score"], _actors(r["actor"]),
+                             _actors(r["recipient"]), r["trigger"]["text"], r["negated"],
+                             r["modality"], r["confidence"], r["sentence"]])
+        click.echo(buffer.getvalue(), nl=False)
+        return
+    table = Table(show_lines=False)
+    for column in ("date", "type", "actor", "recipient", "trigger", "flags", "sentence"):
+        table.add_column(column, overflow="fold")
+    for r in records:
+        flags = ",".join(filter(None, ["neg" if r["negated"] else "",
+                                       r["modality"] if r["modality"] != "asserted" else ""]))
+        table.add_row(r["date"] or "", r["event_type"], _actors(r["actor"]), _actors(r["recipient"]),
+                      r["trigger"]["text"], flags, r["sentence"])
+    out.print(table)
+
+
+@cli.command("events")
+@click.option("--db", default="eventwire.duckdb", show_default=True)
+@click.option("--actor", help="Actor country (TUR) or country+sector (TURGOV).")
+@click.option("--recipient", help="Recipient country or country+sector.")
+@click.option("--type", "event_type", type=click.Choice(EVENT_TYPES, case_sensitive=False))
+@click.option("--since", callback=_date, help="Events on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=_date, help="Events on or before this date.")
+@click.option("--doc", "doc_id", help="Only this document.")
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 1_000_000))
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "jsonl", "csv"]))
+def events_command(db, actor, recipient, event_type, since, until, doc_id, limit, fmt):
+    """List coded events, filtered."""
+    from ..store import Store
+
+    with _open(db) as store:
+        records = store.events(actor=actor, recipient=recipient, event_type=event_type,
+                               since=since, until=until, doc_id=doc_id, limit=limit)
+    render_events(records, fmt)
+
+
+def _open(db: str):
+    from ..store import Store
+
+    try:
+        return Store(db, read_only=True)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+# --- export ----------------------------------------------------------------------------------
+
+@cli.command("export")
+@click.option("--db", default="eventwire.duckdb", show_default=True)
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["jsonl", "csv", "parquet", "gdelt"]))
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, writable=True))
+@click.option("--table", default="events", show_default=True,
+              type=click.Choice(["events", "documents", "mentions", "failures"]))
+def export_command(db, fmt, output, table):
+    """Write a table to a file: JSONL, CSV, Parquet, or the GDELT-style TSV of dyads."""
+    from ..store import ExportError, export
+
+    with _open(db) as store:
+        try:
+            count = export(store, fmt, output, table)
+        except ExportError as exc:
+            raise click.UsageError(str(exc)) from exc
+    console.print(f"wrote {count} {table} records to {output}")
+
+
+# --- demo ------------------------------------------------------------------------------------
+
+def samples_dir() -> Path:
+    return Path(str(resources.files("eventwire") / "samples"))
+
+
+@cli.command("demo")
+@click.option("--db", default="demo.duckdb", show_default=True)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
+def demo_command(db, workers):
+    """Code the bundled sample articles and show what was found."""
+    from ..runner import run
+
+    files = sorted(samples_dir().glob("*.txt"))
+    console.print(f"Coding {len(files)} bundled sample articles into {db} ...")
+    report = run([str(f) for f in files], db, workers=workers)
+    print_summary(report, db)
+    with _open(db) as store:
+        for document in store.documents():
+            records = store.events(doc_id=document["doc_id"])
+            out.rule(f"[bold]{document['title'] or document['doc_id']}[/bold] ({document['published']})")
+            render_events(records, "table")
+    out.print(f"Next: eventwire events --db {db} --actor TUR   ·   "
+              f"eventwire export --db {db} --format jsonl --output events.jsonl")
+
+
+def main() -> None:
+    cli(prog_name="eventwire")
+
+
+if __name__ == "__main__":
+    main()

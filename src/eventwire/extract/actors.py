@@ -1,0 +1,280 @@
+"""Actors: noun phrases resolved to a country (ISO-3, or IGO/NGO/...) and a PLOVER sector.
+
+What the text says wins: "Russian Foreign Minister Sergei Lavrov" is RUS GOV from its own
+words; "Lavrov" alone is found in the dated office-holders table, and later short names and
+pronouns follow the person last named in full.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..records import ActorMention
+from .tables import Entry, Tables, load_tables, tenure_on
+
+PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "flat", "quantmod",
+               "npadvmod", "predet"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"it", "they", "them", "we"}
+TITLE_SECTORS_SKIP = {"mr", "mrs", "ms", "dr", "sir"}
+
+
+@dataclass
+class Resolved:
+    country: str | None
+    sector: str | None
+    name: str | None
+    is_person: bool = False
+
+
+class Gazetteer:
+    """Every surface form of the tables in one PhraseMatcher (exact case)."""
+
+    def __init__(self, nlp, tables: Tables | None = None) -> None:
+        self.tables = tables or load_tables()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.entries: dict[str, Entry | None] = {}
+        texts = sorted(set(self.tables.surface) | set(self.tables.tenures))
+        patterns = []
+        for text in texts:
+            pattern = nlp.make_doc(text)
+            if len(pattern):
+                patterns.append(pattern)
+        self.matcher.add("ACTOR", patterns)
+
+    def add(self, nlp, text: str, entry: Entry) -> None:
+        self.tables.surface[text] = entry
+        self.matcher.add("ACTOR", [nlp.make_doc(text)])
+
+    def find(self, doc: Doc) -> list[Span]:
+        spans = [doc[start:end] for _, start, end in self.matcher(doc)]
+        keep = []
+        for span in filter_spans(spans):
+            if span.text in self.tables.tenures and span.text not in self.tables.surface:
+                # single-word person aliases ("May", "Rice", "Major") only where NER agrees
+                if len(span) == 1 and span[0].ent_type_ != "PERSON":
+                    continue
+            elif len(span) == 1 and span[0].ent_type_ == "PERSON" and span.text not in self.tables.tenures:
+                continue  # "Jordan", "Chad" as first names
+            keep.append(span)
+        return keep
+
+
+class DocActors:
+    """Actor resolution within one document, remembering who was named."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, published: date | None) -> None:
+        self.doc = doc
+        self.tables = gazetteer.tables
+        self.published = published
+        self.match_at: dict[int, Span] = {}
+        for span in gazetteer.find(doc):
+            for token in span:
+                self.match_at[token.i] = span
+        self.people: list[tuple[int, str, Resolved]] = []  # (token index, name, resolution)
+        self._register_people()
+
+    # --- people -----------------------------------------------------------------------------
+    def _register_people(self) -> None:
+        seen: set[int] = set()
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or ent.start in seen:
+                continue
+            seen.add(ent.start)
+            resolved = self._person(ent)
+            if resolved is not None:
+                self.people.append((ent.start, ent.text, resolved))
+        for span in {id(s): s for s in self.match_at.values()}.values():
+            if span.start not in seen and span.text in self.tables.tenures:
+                resolved = self._person(span)
+                if resolved is not None:
+                    self.people.append((span.start, span.text, resolved))
+        self.people.sort(key=lambda item: item[0])
+
+    def _person(self, span: Span) -> Resolved | None:
+        """A person from a title in the text, an earlier full mention, or the office table."""
+        titled = self._title(span)
+        earlier = self._earlier_person(span)
+        table = self._table_person(span.text) or self._table_person(span[-1].text)
+        name = span.text
+        if earlier is not None and len(span) == 1:
+            name = earlier.name or name
+        base = earlier or table
+        if titled is not None:
+            country = titled.country or (base.country if base else None)
+            return Resolved(country, titled.sector or (base.sector if base else None), name, True)
+        if base is not None:
+            return Resolved(base.country, base.sector, base.name if len(span) == 1 else name, True)
+        return None
+
+    def _title(self, span: Span) -> Resolved | None:
+        """'Russian Foreign Minister' before a name, or ', Turkey's foreign minister,' after it."""
+        tokens = [t for t in span.root.children if t.dep_ in ("compound", "amod", "appos", "nmod")
+                  and t.i not in range(span.start, span.end)]
+        left = span.start - 1
+        while left >= 0 and self.doc[left].dep_ in ("compound", "amod") and self.doc[left].head.i in range(span.start, span.end):
+            tokens.append(self.doc[left])
+            left -= 1
+        if not tokens:
+            return None
+        country = sector = None
+        for token in tokens:
+            phrase = self.phrase(token)
+            for t in phrase:
+                entry = self._entry(t)
+                if entry is not None and entry.country and country is None and entry.kind != "person":
+                    country = entry.country
+            for t in [token, *phrase]:
+                found = self.sector_of(t)
+                if found and sector is None:
+                    sector = found[0]
+        if country is None and sector is None:
+            return None
+        return Resolved(country, sector, span.text, True)
+
+    def _earlier_person(self, span: Span) -> Resolved | None:
+        last = span[-1].text
+        for index, name, resolved in reversed(self.people):
+            if index >= span.start:
+                continue
+            if name == span.text or name.split()[-1] == last:
+                return resolved
+        return None
+
+    def _table_person(self, text: str) -> Resolved | None:
+        tenures = self.tables.tenures.get(text)
+        if not tenures:
+            return None
+        tenure = tenure_on(tenures, self.published)
+        if tenure is not None:
+            return Resolved(tenure.country, tenure.sector, tenure.name, True)
+        if self.published is not None:
+            formerly = tenure_on(tenures, None)
+            if formerly is not None:  # named by an office they no longer hold
+                return Resolved(formerly.country, "ELI", formerly.name, True)
+        return None
+
+    def person_before(self, index: int) -> Resolved | None:
+        for position, _, resolved in reversed(self.people):
+            if position < index:
+                return resolved
+        return None
+
+    # --- phrases ----------------------------------------------------------------------------
+    def _entry(self, token: Token) -> Entry | None:
+        span = self.match_at.get(token.i)
+        if span is None:
+            return None
+        entry = self.tables.surface.get(span.text)
+        if entry is None and span.text in self.tables.tenures:
+            resolved = self._person(span)
+            if resolved is not None:
+                return Entry("person", resolved.country, resolved.sector, resolved.name or span.text)
+        return entry
+
+    def sector_of(self, token: Token) -> tuple[str, bool] | None:
+        """The sector a noun names, trying 'foreign minister' before 'minister'."""
+        nouns = self.tables.sector_nouns
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ in ("compound", "amod") and child.i < token.i:
+                found = nouns.get(f"{child.lemma_.lower()} {lemma}") or nouns.get(
+                    f"{child.text.lower()} {token.text.lower()}")
+                if found:
+                    return found
+        return nouns.get(lemma) or nouns.get(token.text.lower())
+
+    def phrase(self, head: Token) -> list[Token]:
+        """The head and its modifiers, without clauses, conjuncts or appositions."""
+        out = [head]
+        stack = [head]
+        while stack:
+            token = stack.pop()
+            for child in token.children:
+                keep = child.dep_ in PHRASE_DEPS or (
+                    child.dep_ == "prep" and child.lemma_ == "of" and token is head
+                ) or (child.dep_ == "pobj" and token.dep_ == "prep")
+                if keep:
+                    out.append(child)
+                    stack.append(child)
+        return sorted(out, key=lambda t: t.i)
+
+    def resolve(self, head: Token) -> ActorMention | None:
+        """An actor for the noun phrase headed by ``head``, or None if it names no actor."""
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return self._pronoun(head)
+        tokens = self.phrase(head)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        text = self.doc.text[start:end]
+        head_entry = self._entry(head)
+        if head_entry is None and head.ent_type_ == "PERSON":
+            ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+            resolved = self._person(ent) if ent is not None else None
+            if resolved is None:
+                resolved = self._person(self.doc[head.i:head.i + 1])
+            if resolved is not None:
+                head_entry = Entry("person", resolved.country, resolved.sector, resolved.name or head.text)
+        country = sector = name = None
+        head_sector = self.sector_of(head)
+        for token in tokens:
+            if token.i == head.i:
+                continue
+            entry = self._entry(token)
+            if entry is not None and entry.country and country is None:
+                country, name = entry.country, entry.name
+                if entry.kind in ("seat", "igo") and head_sector is None:
+                    sector = entry.sector
+        if head_entry is not None and head_entry.kind == "demonym":
+            country = country or head_entry.country
+            if head.tag_ in ("NNPS", "NNS") and sector is None:
+                sector = "CVL"  # "Russians", "Ukrainians": the people
+        elif head_entry is not None:
+            country = country or head_entry.country
+            name = head_entry.name
+            sector = head_entry.sector
+            head_sector = None  # "the European Union" is an IGO, not a labour union
+        if head_sector is not None:
+            sector = head_sector[0]
+        if head_entry is None and head_sector is None:
+            if country is None:
+                for appos in (c for c in head.children if c.dep_ == "appos"):
+                    return self.resolve(appos)
+                return None
+            sector = sector or "GOV"
+        if country is None and sector is None:
+            return None
+        return ActorMention(text=text, start=start, end=end, name=name, country=country, sector=sector)
+
+    def _pronoun(self, head: Token) -> ActorMention | None:
+        lower = head.lower_
+        span = dict(text=head.text, start=head.idx, end=head.idx + len(head.text))
+        if lower in PERSON_PRONOUNS:
+            person = self.person_before(head.i)
+            if person is not None:
+                return ActorMention(name=person.name, country=person.country, sector=person.sector, **span)
+        return None
+
+    def expand(self, head: Token) -> list[ActorMention]:
+        """The actor a head names and those of its conjuncts ("Turkey and Russia")."""
+        out = []
+        for token in [head, *conjuncts(head)]:
+            actor = self.resolve(token)
+            if actor is not None and all(a.start != actor.start for a in out):
+                out.append(actor)
+        return out
+
+
+def conjuncts(token: Token) -> list[Token]:
+    out = []
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        current = stack.pop(0)
+        out.append(current)
+        stack.extend(c for c in current.children if c.dep_ == "conj")
+    return out

@@ -1,0 +1,394 @@
+"""Events: PLOVER triggers found in the parse, with actors and recipients from its structure.
+
+``find_events`` is pure: it reads a parsed Doc and returns Event records. What counts as a
+trigger is data (data/event_lexicon.csv); how arguments attach is the rules below.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import ActorMention, Event, Span as TextSpan
+from .actors import DocActors, conjuncts
+from .tables import LexiconEntry, Tables
+
+CODER = "eventwire-rules-0.1"
+# events whose complement is their content, not a separate event: "threatened to attack",
+# "urged Russia to withdraw", "offered to mediate", "refused to negotiate", "accused X of Y"
+CONTENT_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"}
+SPEECH_VERBS = {"say", "tell", "add", "state", "claim", "report", "note", "insist", "declare",
+                "write", "stress", "confirm", "announce", "assert", "argue", "believe", "think",
+                "explain", "suggest", "acknowledge", "admit", "reveal", "indicate", "tweet"}
+INTENT_VERBS = {"plan", "intend", "want", "seek", "aim", "hope", "try", "prepare", "expect",
+                "consider", "decide", "wish", "attempt", "mean", "look", "vow", "pledge",
+                "promise", "offer", "agree"}
+OBJECT_CONTROL = {"urge", "ask", "call", "press", "order", "force", "persuade", "encourage",
+                  "tell", "allow", "invite", "help", "pressure", "push", "accuse", "criticise",
+                  "criticize", "condemn", "blame", "praise", "thank"}
+HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can", "must"}
+FAILURE_VERBS = {"fail", "decline"}
+RECIPIENT_PREPS = {"to", "against", "on", "at", "into", "toward", "towards", "upon", "onto",
+                   "over", "with", "in", "between"}
+FOR_TYPES = {"AID", "SUPPORT", "COOPERATE", "AGREE"}
+FROM_TYPES = {"RETREAT", "SANCTION", "COERCE"}
+OF_NOUN_TYPES = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "SUPPORT", "REJECT", "PROTEST",
+                 "CONCEDE", "RETREAT", "AID"}
+# "agreed to withdraw" is an announced future withdrawal: CONCEDE (CODEBOOK close calls)
+INTENT_RETYPE = {("AGREE", "RETREAT"): "CONCEDE"}
+
+
+@dataclass
+class Trigger:
+    token: Token
+    entry: LexiconEntry
+    start: int  # token index of the trigger span
+    end: int
+
+
+def match_trigger(token: Token, tables: Tables) -> Trigger | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        entries = tables.verbs.get(lemma)
+        if entries:
+            dependents = {c.lemma_.lower() for c in token.children}
+            dependents |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep"
+                           for g in c.children}
+            for entry in entries:
+                if all(word in dependents for word in entry.requires):
+                    return Trigger(token, entry, token.i, token.i + 1)
+    if token.pos_ in ("NOUN", "PROPN", "VERB"):
+        entries = tables.nouns.get(lemma)
+        if entries and token.pos_ != "VERB":
+            modifiers = {c.lemma_.lower(): c for c in token.children
+                         if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i}
+            for entry in entries:
+                if entry.modifier is None:
+                    return Trigger(token, entry, token.i, token.i + 1)
+                last = entry.modifier.split()[-1]
+                if last in modifiers:
+                    return Trigger(token, entry, modifiers[last].i, token.i + 1)
+    return None
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token: Token) -> list[tuple[str, Token]]:
+    out = []
+    for prep in _children(token, "prep", "agent", "dative"):
+        if prep.dep_ == "dative" and prep.pos_ != "ADP":
+            out.append(("to", prep))
+            continue
+        for obj in _children(prep, "pobj"):
+            out.append((prep.lemma_.lower(), obj))
+    return out
+
+
+def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
+    """Who does what ``verb`` says, following conjunction, control and relative clauses."""
+    subjects = _children(verb, "nsubj", "csubj")
+    if subjects or depth > 5:
+        return subjects
+    head = verb.head
+    if head is verb:
+        return []
+    if verb.dep_ == "conj":
+        return subject_heads(head, depth + 1)
+    if verb.dep_ == "xcomp":
+        objects = _children(head, "dobj")
+        if objects and head.lemma_.lower() in OBJECT_CONTROL:
+            return objects
+        return subject_heads(head, depth + 1)
+    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
+        return [head]
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ != "VBN":
+        return [head]
+    if verb.dep_ == "advcl":
+        return subject_heads(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        governor = head.head
+        objects = _children(governor, "dobj")
+        if objects and governor.pos_ == "VERB":
+            return objects
+        if governor.pos_ in ("VERB", "AUX"):
+            return subject_heads(governor, depth + 1)
+    return []
+
+
+def _embedding(token: Token, triggers: dict[int, Trigger]) -> tuple[Token | None, Trigger | None]:
+    """The clause head a trigger is the complement of, if any (and its trigger, if one)."""
+    current = token
+    for _ in range(4):
+        if current.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "conj", "prep", "acomp"):
+            parent = current.head
+            if parent is current:
+                return None, None
+            if parent.i in triggers and parent.pos_ == "VERB":
+                return parent, triggers[parent.i]
+            if parent.pos_ in ("VERB", "AUX") and current.dep_ in ("xcomp", "ccomp"):
+                return parent, None
+            if current.dep_ == "conj" and parent.i in triggers:
+                return None, None  # a coordinated event of its own
+            current = parent
+            continue
+        return None, None
+    return None, None
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if any(c.lower_ in ("no", "never") for c in token.children if c.dep_ in ("det", "neg", "advmod")):
+        return True
+    head = token.head
+    if token.dep_ in ("xcomp", "pobj", "dobj") and head is not token:
+        if head.lemma_.lower() in FAILURE_VERBS:
+            return True
+        if token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children):
+            return True
+        if token.dep_ == "dobj" and any(c.dep_ == "neg" for c in head.children):
+            return True
+    return False
+
+
+def _modality(token: Token) -> str:
+    for child in token.children:
+        if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in HYPOTHETICAL_AUX:
+            return "hypothetical"
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+            return "hypothetical"
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head is current:
+            break
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                           for c in current.children):
+            return "hypothetical"
+        lemma = head.lemma_.lower()
+        if current.dep_ == "xcomp" and lemma in INTENT_VERBS:
+            return "intended"
+        if current.dep_ in ("xcomp", "dobj") and any(
+                c.dep_ == "aux" and c.lemma_.lower() in HYPOTHETICAL_AUX for c in head.children):
+            return "hypothetical"
+        if current.dep_ == "ccomp" and lemma in SPEECH_VERBS:
+            return "reported"
+        if current.dep_ not in ("conj", "xcomp", "dobj", "pobj", "prep", "pcomp"):
+            break
+        current = head
+    if any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "shall") for c in token.children):
+        return "intended"
+    return "asserted"
+
+
+def _unique(actors: list[ActorMention]) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    for actor in actors:
+        if all(not (a.start < actor.end and actor.start < a.end) for a in out):
+            out.append(actor)
+    return out
+
+
+class SentenceCoder:
+    def __init__(self, doc: Doc, actors: DocActors, tables: Tables) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.tables = tables
+
+    def heads_to_actors(self, heads: list[Token]) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        for head in heads:
+            out.extend(self.actors.expand(head))
+        return _unique(out)
+
+    def _speaker_for_pronoun(self, verb: Token, heads: list[Token]) -> list[ActorMention]:
+        """'Russia said it would respond': 'it' is the speaker."""
+        if len(heads) == 1 and heads[0].lower_ in ("it", "they", "we") and verb.dep_ == "ccomp":
+            speaker_heads = subject_heads(verb.head)
+            if speaker_heads and verb.head.lemma_.lower() in SPEECH_VERBS | INTENT_VERBS:
+                return self.heads_to_actors(speaker_heads)
+        return []
+
+    def verb_arguments(self, trigger: Trigger) -> tuple[list[ActorMention], list[ActorMention]]:
+        verb = trigger.token
+        passive = _children(verb, "nsubjpass")
+        preps = _prep_objects(verb)
+        if passive or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+            actor_heads = [obj for prep, obj in preps if prep == "by"]
+            patient_heads = passive or [verb.head]
+            actors = self.heads_to_actors(actor_heads)
+            recipients = self.heads_to_actors(patient_heads)
+        else:
+            subject = subject_heads(verb)
+            actors = self.heads_to_actors(subject) or self._speaker_for_pronoun(verb, subject)
+            objects = _children(verb, "dobj", "dative")
+            recipients = self.heads_to_actors(objects)
+            if not recipients:
+                # "sold drones to Ukraine": the object is a thing; who got it is in a prep
+                for obj in objects:
+                    recipients = self.heads_to_actors([o for p, o in _prep_objects(obj)
+                                                       if self._recipient_prep(p, trigger)])
+                    if recipients:
+                        break
+        if not recipients:
+            recipients = self.heads_to_actors([o for p, o in preps if self._recipient_prep(p, trigger)])
+        if not recipients and trigger.entry.event_type in CONTENT_TYPES:
+            # "offered to mediate between Moscow and Kyiv": the parties are in the content
+            for content in _children(verb, "xcomp", "ccomp"):
+                heads = _children(content, "dobj", "dative")
+                heads += [o for p, o in _prep_objects(content) if p in RECIPIENT_PREPS]
+                recipients = self.heads_to_actors(heads)
+                if recipients:
+                    break
+        return actors, recipients
+
+    def _recipient_prep(self, prep: str, trigger: Trigger) -> bool:
+        kind = trigger.entry.event_type
+        if prep in RECIPIENT_PREPS:
+            return not (prep == "in" and kind not in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE"))
+        return (prep == "for" and kind in FOR_TYPES) or (prep == "from" and kind in FROM_TYPES)
+
+    def noun_arguments(self, trigger: Trigger) -> tuple[list[ActorMention], list[ActorMention]]:
+        noun = trigger.token
+        actor_heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                       and c.i < trigger.start or c.dep_ == "poss"]
+        actor_heads = [h for h in actor_heads if h.i not in range(trigger.start, trigger.end)]
+        preps = _prep_objects(noun)
+        actor_heads += [o for p, o in preps if p == "by"]
+        actors = self.heads_to_actors(actor_heads)
+        governor = noun.head if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") else None
+        if not actors and governor is not None:
+            actors = self.heads_to_actors(subject_heads(governor))
+        recipient_preps = [(p, o) for p, o in preps if p != "by"]
+        if governor is not None:
+            recipient_preps += _prep_objects(governor)
+        recipients = self.heads_to_actors([
+            o for p, o in recipient_preps
+            if self._recipient_prep(p, trigger)
+            or (p == "of" and trigger.entry.event_type in OF_NOUN_TYPES)
+        ])
+        recipients = [r for r in recipients if all(r.start != a.start for a in actors)]
+        return actors, recipients
+
+
+def _event_id(doc_id: str, start: int, event_type: str) -> str:
+    return hashlib.sha1(f"{doc_id}|{start}|{event_type}".encode()).hexdigest()[:16]
+
+
+def _confidence(actors, recipients, trigger: Trigger, reciprocal: bool) -> float:
+    score = 0.35
+    if actors and any(a.country for a in actors):
+        score += 0.25
+    if recipients and any(r.country for r in recipients) or (reciprocal and len(actors) > 1):
+        score += 0.2
+    if trigger.entry.pos == "VERB":
+        score += 0.1
+    return round(min(score, 0.95), 2)
+
+
+def find_events(doc: Doc, actors: DocActors, tables: Tables, doc_id: str,
+                published: date | None = None, offset: int = 0,
+                sentence_base: int = 0) -> list[Event]:
+    """All events of a parsed document (or of one piece of it starting at ``offset``)."""
+    events: list[Event] = []
+    for index, sent in enumerate(doc.sents):
+        events.extend(_sentence_events(doc, sent, index + sentence_base, actors, tables, doc_id,
+                                       published, offset))
+    return events
+
+
+def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActors,
+                     tables: Tables, doc_id: str, published: date | None, offset: int) -> list[Event]:
+    triggers: dict[int, Trigger] = {}
+    for token in sent:
+        found = match_trigger(token, tables)
+        if found is not None:
+            triggers[token.i] = found
+    if not triggers:
+        return []
+    embedded: dict[int, Trigger | None] = {}
+    for trigger in triggers.values():
+        _, parent_trigger = _embedding(trigger.token, triggers)
+        embedded[trigger.token.i] = parent_trigger
+        if parent_trigger is not None:
+            retype = INTENT_RETYPE.get((parent_trigger.entry.event_type, trigger.entry.event_type))
+            if retype is not None:
+                parent_trigger.entry = LexiconEntry(parent_trigger.entry.trigger, "VERB", retype,
+                                                    None, "08", False)
+    coder = SentenceCoder(doc, actors, tables)
+    out: list[Event] = []
+    for trigger in triggers.values():
+        entry = trigger.entry
+        parent_trigger = embedded[trigger.token.i]
+        if parent_trigger is not None:
+            parent_type = parent_trigger.entry.event_type
+            if parent_type in CONTENT_TYPES or parent_type == "CONCEDE" and entry.event_type == "RETREAT":
+                continue  # the content of a request, threat, promise, refusal or accusation
+            if parent_type == entry.event_type and entry.pos == "NOUN":
+                continue  # "provided military aid": the verb codes it
+        if entry.pos == "NOUN":
+            actor, recipient = coder.noun_arguments(trigger)
+        else:
+            actor, recipient = coder.verb_arguments(trigger)
+        if not actor:
+            continue  # an event needs an actor
+        if entry.reciprocal:
+            actor = _unique(actor + recipient)
+            recipient = []
+        recipient = [r for r in recipient if all(r.start != a.start for a in actor)]
+        out.append(_build_event(doc, sent, sentence_index, trigger, actor, recipient, tables,
+                                doc_id, published, offset))
+    return out
+
+
+def _shift(mentions: list[ActorMention], offset: int) -> list[ActorMention]:
+    if offset:
+        for mention in mentions:
+            mention.start += offset
+            mention.end += offset
+    return mentions
+
+
+def _build_event(doc: Doc, sent: Span, sentence_index: int, trigger: Trigger,
+                 actor: list[ActorMention], recipient: list[ActorMention], tables: Tables,
+                 doc_id: str, published: date | None, offset: int) -> Event:
+    entry = trigger.entry
+    token = trigger.token
+    type_row = tables.types.get(entry.event_type, {})
+    mode_row = tables.modes.get((entry.event_type, entry.mode or ""), {})
+    span = doc[trigger.start:trigger.end]
+    start = span.start_char + offset
+    score_text = mode_row.get("score") or type_row.get("score") or "0"
+    try:
+        score = float(score_text)
+    except ValueError:
+        score = 0.0
+    sentence_text = sent.text
+    return Event(
+        event_id=_event_id(doc_id, start, entry.event_type),
+        doc_id=doc_id,
+        sentence_index=sentence_index,
+        sentence=sentence_text,
+        sentence_start=sent.start_char + offset,
+        sentence_end=sent.end_char + offset,
+        trigger=TextSpan(span.text, start, span.end_char + offset),
+        event_type=entry.event_type,
+        mode=entry.mode,
+        cameo=entry.cameo or type_row.get("cameo_root", ""),
+        quad_class=int(type_row.get("quad_class") or 0),
+        score=score,
+        actor=_shift(actor, offset),
+        recipient=_shift(recipient, offset),
+        date=published.isoformat() if published else None,
+        date_precision="day" if published else None,
+        date_text=None,
+        negated=_negated(token),
+        modality=_modality(token),
+        confidence=_confidence(actor, recipient, trigger, entry.reciprocal),
+        coder=CODER,
+    )

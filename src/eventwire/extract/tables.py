@@ -1,0 +1,182 @@
+"""The data files under eventwire/data, loaded once per process.
+
+Lexicons and actor tables are data, not code: users and maintainers edit CSV files, and
+users add their own actor tables (see ``load_user_actors``) without touching the package.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    path = resources.files("eventwire") / "data" / name
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split("|") if part.strip()]
+
+
+def _country(value: str) -> str | None:
+    value = value.strip().upper()
+    return None if value in ("", "---") else value
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a surface form names: a country, a seat of power, an organisation or a person."""
+
+    kind: str  # country | capital | demonym | seat | igo | person
+    country: str | None
+    sector: str | None
+    name: str
+
+
+@dataclass(frozen=True)
+class Tenure:
+    name: str
+    country: str
+    role: str
+    sector: str
+    start: date
+    end: date | None
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    trigger: str
+    pos: str  # VERB | NOUN
+    event_type: str
+    mode: str | None
+    cameo: str
+    reciprocal: bool
+    requires: tuple[str, ...] = ()  # lemmas that must depend on the verb (verb phrases)
+    modifier: str | None = None  # the modifier lemma of a two-word noun trigger
+
+
+@dataclass
+class Tables:
+    surface: dict[str, Entry] = field(default_factory=dict)
+    tenures: dict[str, list[Tenure]] = field(default_factory=dict)  # alias -> tenures
+    sector_nouns: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)  # iso3 -> name
+    verbs: dict[str, list[LexiconEntry]] = field(default_factory=dict)
+    nouns: dict[str, list[LexiconEntry]] = field(default_factory=dict)
+    types: dict[str, dict[str, str]] = field(default_factory=dict)
+    modes: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+
+
+def _date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _add_surface(tables: Tables, text: str, entry: Entry, overwrite: bool = False) -> None:
+    if text and (overwrite or text not in tables.surface):
+        tables.surface[text] = entry
+
+
+def _load_countries(tables: Tables) -> None:
+    for row in _rows("countries.csv"):
+        iso = _country(row["iso3"])
+        if not iso:
+            continue
+        name = row["name"]
+        tables.country_names[iso] = name
+        for text in [name, *_split(row["aliases"])]:
+            _add_surface(tables, text, Entry("country", iso, "GOV", name))
+            if text.startswith("the ") or text.startswith("The "):
+                _add_surface(tables, text[4:], Entry("country", iso, "GOV", name))
+        for text in _split(row["capitals"]):
+            _add_surface(tables, text, Entry("capital", iso, "GOV", name))
+        for text in _split(row["demonyms"]):
+            _add_surface(tables, text, Entry("demonym", iso, None, name))
+
+
+def _load_seats_and_igos(tables: Tables) -> None:
+    for row in _rows("seats.csv"):
+        entry = Entry("seat", _country(row["country"]), row["sector"] or None, row["text"])
+        _add_surface(tables, row["text"], entry, overwrite=True)
+        if row["text"].lower().startswith("the "):
+            _add_surface(tables, row["text"][4:], entry, overwrite=True)
+    for row in _rows("igos.csv"):
+        entry = Entry("igo", _country(row["code"]), row["sector"] or None, row["name"] or row["text"])
+        _add_surface(tables, row["text"], entry, overwrite=True)
+
+
+def _load_people(tables: Tables) -> None:
+    for row in _rows("office_holders.csv"):
+        start = _date(row["start"])
+        country = _country(row["country"])
+        if start is None or country is None:
+            continue
+        tenure = Tenure(row["name"], country, row["role"], row["sector"] or "GOV", start,
+                        _date(row["end"]))
+        for alias in {row["name"], *_split(row["aliases"])}:
+            tables.tenures.setdefault(alias, []).append(tenure)
+
+
+def _load_lexicon(tables: Tables) -> None:
+    for row in _rows("event_types.csv"):
+        tables.types[row["event_type"]] = row
+    for row in _rows("event_modes.csv"):
+        tables.modes[(row["event_type"], row["mode"])] = row
+    for row in _rows("event_lexicon.csv"):
+        words = row["trigger"].lower().split()
+        if not words or row["event_type"] not in tables.types:
+            continue
+        pos = row["pos"].upper()
+        reciprocal = row.get("reciprocal", "0") in ("1", "true", "yes")
+        if pos == "VERB":
+            entry = LexiconEntry(row["trigger"], pos, row["event_type"], row["mode"] or None,
+                                 row["cameo"], reciprocal, requires=tuple(words[1:]))
+            tables.verbs.setdefault(words[0], []).append(entry)
+        else:
+            modifier = " ".join(words[:-1]) or None
+            entry = LexiconEntry(row["trigger"], "NOUN", row["event_type"], row["mode"] or None,
+                                 row["cameo"], reciprocal, modifier=modifier)
+            tables.nouns.setdefault(words[-1], []).append(entry)
+    for entries in list(tables.verbs.values()) + list(tables.nouns.values()):
+        # most specific first: verb phrases before bare verbs, compounds before bare nouns
+        entries.sort(key=lambda e: (-len(e.requires), e.modifier is None))
+
+
+@lru_cache(maxsize=1)
+def load_tables() -> Tables:
+    tables = Tables()
+    _load_countries(tables)
+    _load_seats_and_igos(tables)
+    _load_people(tables)
+    for row in _rows("sector_nouns.csv"):
+        tables.sector_nouns[row["noun"].lower()] = (row["sector"], row.get("person") == "1")
+    _load_lexicon(tables)
+    return tables
+
+
+def load_user_actors(path: str | Path) -> list[tuple[str, Entry]]:
+    """A user's actor table (CSV with text,country,sector[,name]) as surface entries."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [(row["text"].strip(), Entry("seat", _country(row.get("country", "")),
+                                            (row.get("sector") or "").strip() or None,
+                                            (row.get("name") or row["text"]).strip()))
+                for row in csv.DictReader(handle) if row.get("text")]
+
+
+def tenure_on(tenures: list[Tenure], when: date | None) -> Tenure | None:
+    """The tenure in force on ``when``; without a date, the holder only if unambiguous."""
+    if when is not None:
+        for tenure in tenures:
+            if tenure.start <= when and (tenure.end is None or when <= tenure.end):
+                return tenure
+        return None
+    countries = {(t.country, t.sector) for t in tenures}
+    return tenures[-1] if len(countries) == 1 else None

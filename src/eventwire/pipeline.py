@@ -1,0 +1,107 @@
+"""The per-document work, the same for the inline, process-pool and distributed runners.
+
+``process_articles`` takes Article records and returns, in order, one DocResult or Failure per
+article. It holds no database handle: records go back to the single writer.
+"""
+
+from __future__ import annotations
+
+import traceback
+from datetime import date
+
+from .errors import message
+from .ingest.language import is_confidently_not_english
+from .records import Article, DocResult, EntityMention, Event, Failure
+
+DEFAULT_MAX_CHARS = 2_000_000  # about 300,000 words: far beyond any news article
+
+
+class DocumentProcessor:
+    """The spaCy model and extraction tables, built once per process."""
+
+    def __init__(self, model: str | None = None, max_chars: int = DEFAULT_MAX_CHARS,
+                 check_language: bool = True, batch_size: int = 32) -> None:
+        from .extract import Extractor
+        from .nlp import load_model
+
+        self.nlp = load_model(model)
+        self.extractor = Extractor(self.nlp)
+        self.max_chars = max_chars
+        self.check_language = check_language
+        self.batch_size = batch_size
+
+    def screen(self, article: Article) -> Failure | None:
+        """Reasons not to code an article at all."""
+        where, _, line = (article.origin or "").rpartition(":")
+        origin, number = (where, int(line)) if line.isdigit() else (article.origin or "", None)
+        if not article.text.strip():
+            return Failure(origin, number, "empty", message("empty"), article.id)
+        if len(article.text) > self.max_chars:
+            return Failure(origin, number, "too-large",
+                           f"{message('too-large')} ({len(article.text):,} > {self.max_chars:,} chars)",
+                           article.id)
+        if self.check_language:
+            foreign, lang = is_confidently_not_english(article.text)
+            if foreign:
+                return Failure(origin, number, "not-english", f"{message('not-english')} ({lang})",
+                               article.id)
+        return None
+
+    def process(self, articles: list[Article]) -> list[DocResult | Failure]:
+        from .nlp import split_text
+
+        results: list[DocResult | Failure | None] = [None] * len(articles)
+        pieces: list[tuple[str, tuple[int, int]]] = []
+        for index, article in enumerate(articles):
+            failure = self.screen(article)
+            if failure is not None:
+                results[index] = failure
+                continue
+            results[index] = DocResult(article=article, language="en", n_words=0)
+            for offset, piece in split_text(article.text):
+                pieces.append((piece, (index, offset)))
+        sentence_base: dict[int, int] = {}
+        docs = self.nlp.pipe(pieces, as_tuples=True, batch_size=self.batch_size)
+        for doc, (index, offset) in docs:
+            result = results[index]
+            if not isinstance(result, DocResult):
+                continue
+            article = result.article
+            try:
+                events, mentions = self._extract(doc, article, offset, sentence_base.get(index, 0))
+            except Exception as exc:  # one bad document must not sink the batch
+                origin, _, line = (article.origin or "").rpartition(":")
+                results[index] = Failure(origin or article.origin or "", int(line) if line.isdigit() else None,
+                                         "processing", f"{message('processing')} ({exc!r}: "
+                                         f"{traceback.format_exc(limit=2).splitlines()[-1]})",
+                                         article.id)
+                continue
+            result.events.extend(events)
+            result.mentions.extend(mentions)
+            result.n_words += sum(1 for t in doc if not (t.is_space or t.is_punct))
+            sentence_base[index] = sentence_base.get(index, 0) + sum(1 for _ in doc.sents)
+        return [r for r in results if r is not None]
+
+    def _extract(self, doc, article: Article, offset: int,
+                 sentence_base: int) -> tuple[list[Event], list[EntityMention]]:
+        published = date.fromisoformat(article.published) if article.published else None
+        return self.extractor.extract(doc, article.id, published, offset, sentence_base)
+
+
+_PROCESSOR: DocumentProcessor | None = None
+_SETTINGS: dict = {}
+
+
+def init_worker(**settings) -> None:
+    """Load the model once in this process (the pool initializer, or the Ray actor)."""
+    global _PROCESSOR, _SETTINGS
+    if _PROCESSOR is None or settings != _SETTINGS:
+        _PROCESSOR = DocumentProcessor(**settings)
+        _SETTINGS = settings
+
+
+def process_articles(articles: list[Article], **settings) -> list[DocResult | Failure]:
+    """The per-document function every runner maps over batches of articles."""
+    if _PROCESSOR is None or (settings and settings != _SETTINGS):
+        init_worker(**settings)
+    return _PROCESSOR.process(articles)

@@ -1,0 +1,224 @@
+"""The DuckDB store: one owner of the connection, batches written atomically.
+
+DuckDB allows one writer per file, so worker processes return records and only the process
+that runs the job writes. Each batch of documents (with its events, actors and mentions) is one
+transaction: a killed run leaves whole documents or none, and a re-run skips what landed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..records import DocResult, Failure
+from .migrations import apply_migrations, pending
+
+DEFAULT_DB = "eventwire.duckdb"
+
+EVENT_COLUMNS = ("event_id", "doc_id", "sentence_index", "sentence", "sentence_start",
+                 "sentence_end", "trigger_text", "trigger_start", "trigger_end", "event_type",
+                 "mode", "context", "cameo", "quad_class", "score", "date", "date_precision",
+                 "date_text", "location", "negated", "modality", "confidence", "coder")
+EVENT_TYPES_SQL = ("VARCHAR", "VARCHAR", "INTEGER", "VARCHAR", "INTEGER", "INTEGER", "VARCHAR",
+                   "INTEGER", "INTEGER", "VARCHAR", "VARCHAR", "VARCHAR[]", "VARCHAR", "TINYINT",
+                   "DOUBLE", "DATE", "VARCHAR", "VARCHAR", "JSON", "BOOLEAN", "VARCHAR", "DOUBLE",
+                   "VARCHAR")
+DOC_COLUMNS = ("doc_id", "title", "url", "published", "source", "text", "language", "n_words",
+               "metadata", "origin", "run_id")
+DOC_TYPES_SQL = ("VARCHAR", "VARCHAR", "VARCHAR", "DATE", "VARCHAR", "VARCHAR", "VARCHAR",
+                 "INTEGER", "JSON", "VARCHAR", "INTEGER")
+ACTOR_COLUMNS = ("event_id", "role", "position", "text", "start_char", "end_char", "name",
+                 "country", "sector")
+ACTOR_TYPES_SQL = ("VARCHAR", "VARCHAR", "INTEGER", "VARCHAR", "INTEGER", "INTEGER", "VARCHAR",
+                   "VARCHAR", "VARCHAR")
+MENTION_COLUMNS = ("doc_id", "start_char", "end_char", "text", "label", "name", "country", "sector")
+MENTION_TYPES_SQL = ("VARCHAR", "INTEGER", "INTEGER", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR",
+                     "VARCHAR")
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
+
+
+class Store:
+    """A DuckDB file of documents, events, actors and mentions."""
+
+    def __init__(self, path: str | os.PathLike = DEFAULT_DB, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise FileNotFoundError(f"{self.path}: no such database. Create it with `eventwire run`.")
+        self.connection = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            apply_migrations(self.connection)
+        elif pending(self.connection):
+            raise RuntimeError(f"{self.path} needs schema migrations; open it once for writing "
+                               "(e.g. `eventwire run` with no new input) to apply them.")
+
+    # --- context management -----------------------------------------------------------------
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ------------------------------------------------------------------------------
+    def start_run(self, inputs: Sequence[str], version: str, model: str) -> int:
+        run_id = self.connection.execute("SELECT nextval('run_ids')").fetchone()[0]
+        self.connection.execute(
+            "INSERT INTO runs (run_id, started_at, inputs, version, model) VALUES (?, ?, ?, ?, ?)",
+            [run_id, datetime.now(), list(inputs), version, model])
+        return run_id
+
+    def finish_run(self, run_id: int, read: int, stored: int, skipped: int, failed: int) -> None:
+        self.connection.execute(
+            "UPDATE runs SET finished_at = ?, docs_read = ?, docs_stored = ?, docs_skipped = ?, "
+            "docs_failed = ? WHERE run_id = ?", [datetime.now(), read, stored, skipped, failed, run_id])
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        if not ids:
+            return set()
+        rows = self.connection.execute(
+            "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def _insert(self, table: str, columns: Sequence[str], types: Sequence[str],
+                rows: list[tuple], conflict: str = "") -> None:
+        """Insert rows column-wise in one statement (far faster than executemany)."""
+        if not rows:
+            return
+        values = [list(column) for column in zip(*rows)]
+        select = ", ".join(f"unnest(${i + 1}::{kind}[])" for i, kind in enumerate(types))
+        self.connection.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} {conflict}", values)
+
+    def write_batch(self, results: Sequence[DocResult], failures: Sequence[Failure],
+                    run_id: int | None) -> None:
+        """Store documents with their extractions, and failures, in one transaction."""
+        docs, events, actors, mentions, warnings = [], [], [], [], []
+        for result in results:
+            article = result.article
+            docs.append((article.id, article.title, article.url, article.published, article.source,
+                         article.text, result.language, result.n_words,
+                         _json(article.metadata or None), article.origin, run_id))
+            for message in article.warnings:
+                warnings.append((run_id, article.id, article.origin, message))
+            for event in result.events:
+                events.append((
+                    event.event_id, event.doc_id, event.sentence_index, event.sentence,
+                    event.sentence_start, event.sentence_end, event.trigger.text,
+                    event.trigger.start, event.trigger.end, event.event_type, event.mode,
+                    list(event.context), event.cameo, event.quad_class, event.score, event.date,
+                    event.date_precision, event.date_text,
+                    _json(event.location.__dict__) if event.location else None,
+                    event.negated, event.modality, event.confidence, event.coder))
+                for role, group in (("actor", event.actor), ("recipient", event.recipient)):
+                    for position, a in enumerate(group):
+                        actors.append((event.event_id, role, position, a.text, a.start, a.end,
+                                       a.name, a.country, a.sector))
+            for m in result.mentions:
+                mentions.append((article.id, m.start, m.end, m.text, m.label, m.name, m.country,
+                                 m.sector))
+        fails = [(run_id, f.origin, f.line, f.doc_id, f.reason, f.detail) for f in failures]
+        connection = self.connection
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            self._insert("documents", DOC_COLUMNS, DOC_TYPES_SQL, docs,
+                         "ON CONFLICT DO NOTHING")
+            self._insert("events", EVENT_COLUMNS, EVENT_TYPES_SQL, events, "ON CONFLICT DO NOTHING")
+            self._insert("event_actors", ACTOR_COLUMNS, ACTOR_TYPES_SQL, actors)
+            self._insert("mentions", MENTION_COLUMNS, MENTION_TYPES_SQL, mentions)
+            self._insert("failures", ("run_id", "origin", "line", "doc_id", "reason", "detail"),
+                         ("INTEGER", "VARCHAR", "INTEGER", "VARCHAR", "VARCHAR", "VARCHAR"), fails)
+            self._insert("warnings", ("run_id", "doc_id", "origin", "message"),
+                         ("INTEGER", "VARCHAR", "VARCHAR", "VARCHAR"), warnings)
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+    # --- reading ------------------------------------------------------------------------------
+    def count(self, table: str) -> int:
+        if table not in ("documents", "events", "event_actors", "mentions", "failures", "runs",
+                         "warnings"):
+            raise ValueError(f"unknown table {table!r}")
+        return self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def events(self, actor: str | None = None, recipient: str | None = None,
+               event_type: str | None = None, since: str | date | None = None,
+               until: str | date | None = None, doc_id: str | None = None,
+               limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Event records matching the filters, in document and sentence order."""
+        sql, params = self._event_query(actor, recipient, event_type, since, until, doc_id)
+        sql += " ORDER BY date NULLS LAST, doc_id, sentence_index, trigger.start"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
+        return self._records(sql, params)
+
+    def _event_query(self, actor, recipient, event_type, since, until, doc_id):
+        where, params = [], []
+        for role, code in (("actor", actor), ("recipient", recipient)):
+            if code:
+                code = code.upper()
+                if len(code) > 3:  # TURGOV: country and sector
+                    where.append(f"len(list_filter({role}, x -> x.country = ? AND x.sector = ?)) > 0")
+                    params += [code[:3], code[3:]]
+                else:
+                    where.append(f"list_contains(list_transform({role}, x -> x.country), ?)")
+                    params.append(code)
+        if event_type:
+            where.append("event_type = ?")
+            params.append(event_type.upper())
+        if since:
+            where.append("date >= ?::DATE")
+            params.append(str(since))
+        if until:
+            where.append("date <= ?::DATE")
+            params.append(str(until))
+        if doc_id:
+            where.append("doc_id = ?")
+            params.append(doc_id)
+        sql = "SELECT * FROM event_records"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return sql, params
+
+    def _records(self, sql: str, params: list) -> list[dict[str, Any]]:
+        cursor = self.connection.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [_plain(dict(zip(names, row))) for row in cursor.fetchall()]
+
+    def documents(self, limit: int | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT * FROM documents ORDER BY added_at, doc_id"
+        params: list = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return self._records(sql, params)
+
+    def failures(self, run_id: int | None = None) -> list[dict[str, Any]]:
+        if run_id is None:
+            return self._records("SELECT * FROM failures ORDER BY at", [])
+        return self._records("SELECT * FROM failures WHERE run_id = ? ORDER BY at", [run_id])
+
+
+def _plain(record: dict[str, Any]) -> dict[str, Any]:
+    """JSON-ready values: dates as ISO strings, JSON columns parsed."""
+    for key, value in record.items():
+        if isinstance(value, (date, datetime)):
+            record[key] = value.isoformat()
+        elif key in ("location", "metadata") and isinstance(value, str):
+            record[key] = json.loads(value)
+    return record

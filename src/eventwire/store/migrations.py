@@ -1,0 +1,153 @@
+"""Named schema migrations, applied in order and recorded in the database itself."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[str, str]] = [
+    ("0001_core", """
+        CREATE SEQUENCE IF NOT EXISTS run_ids START 1;
+        CREATE TABLE runs (
+            run_id INTEGER PRIMARY KEY,
+            started_at TIMESTAMP NOT NULL,
+            finished_at TIMESTAMP,
+            inputs VARCHAR[],
+            version VARCHAR,
+            model VARCHAR,
+            docs_read INTEGER DEFAULT 0,
+            docs_stored INTEGER DEFAULT 0,
+            docs_skipped INTEGER DEFAULT 0,
+            docs_failed INTEGER DEFAULT 0
+        );
+        CREATE TABLE documents (
+            doc_id VARCHAR PRIMARY KEY,
+            title VARCHAR,
+            url VARCHAR,
+            published DATE,
+            source VARCHAR,
+            text VARCHAR NOT NULL,
+            language VARCHAR,
+            n_words INTEGER,
+            metadata JSON,
+            origin VARCHAR,
+            run_id INTEGER,
+            added_at TIMESTAMP DEFAULT current_timestamp
+        );
+        CREATE TABLE events (
+            event_id VARCHAR PRIMARY KEY,
+            doc_id VARCHAR NOT NULL,
+            sentence_index INTEGER,
+            sentence VARCHAR,
+            sentence_start INTEGER,
+            sentence_end INTEGER,
+            trigger_text VARCHAR,
+            trigger_start INTEGER,
+            trigger_end INTEGER,
+            event_type VARCHAR NOT NULL,
+            mode VARCHAR,
+            context VARCHAR[],
+            cameo VARCHAR,
+            quad_class TINYINT,
+            score DOUBLE,
+            date DATE,
+            date_precision VARCHAR,
+            date_text VARCHAR,
+            location JSON,
+            negated BOOLEAN,
+            modality VARCHAR,
+            confidence DOUBLE,
+            coder VARCHAR
+        );
+        CREATE TABLE event_actors (
+            event_id VARCHAR NOT NULL,
+            role VARCHAR NOT NULL,
+            position INTEGER NOT NULL,
+            text VARCHAR,
+            start_char INTEGER,
+            end_char INTEGER,
+            name VARCHAR,
+            country VARCHAR,
+            sector VARCHAR
+        );
+        CREATE TABLE mentions (
+            doc_id VARCHAR NOT NULL,
+            start_char INTEGER,
+            end_char INTEGER,
+            text VARCHAR,
+            label VARCHAR,
+            name VARCHAR,
+            country VARCHAR,
+            sector VARCHAR
+        );
+        CREATE TABLE failures (
+            run_id INTEGER,
+            origin VARCHAR,
+            line INTEGER,
+            doc_id VARCHAR,
+            reason VARCHAR,
+            detail VARCHAR,
+            at TIMESTAMP DEFAULT current_timestamp
+        );
+        CREATE TABLE warnings (
+            run_id INTEGER,
+            doc_id VARCHAR,
+            origin VARCHAR,
+            message VARCHAR
+        );
+        CREATE INDEX events_doc ON events (doc_id);
+        CREATE INDEX actors_event ON event_actors (event_id);
+        CREATE INDEX mentions_doc ON mentions (doc_id);
+    """),
+    ("0002_event_records_view", """
+        CREATE VIEW event_records AS
+        SELECT
+            e.event_id, e.doc_id, e.sentence_index, e.sentence,
+            {'text': e.trigger_text, 'start': e.trigger_start, 'end': e.trigger_end} AS trigger,
+            e.event_type, e.mode, e.context, e.cameo, e.quad_class, e.score,
+            coalesce(a.actor, []) AS actor,
+            coalesce(a.recipient, []) AS recipient,
+            e.date, e.date_precision, e.date_text, e.location,
+            e.negated, e.modality, e.confidence, e.coder,
+            e.sentence_start, e.sentence_end
+        FROM events e
+        LEFT JOIN (
+            SELECT event_id,
+                list({'text': text, 'start': start_char, 'end': end_char, 'name': name,
+                      'country': country, 'sector': sector} ORDER BY position)
+                    FILTER (WHERE role = 'actor') AS actor,
+                list({'text': text, 'start': start_char, 'end': end_char, 'name': name,
+                      'country': country, 'sector': sector} ORDER BY position)
+                    FILTER (WHERE role = 'recipient') AS recipient
+            FROM event_actors GROUP BY event_id
+        ) a USING (event_id);
+    """),
+]
+
+
+def apply_migrations(connection) -> list[str]:
+    """Apply the migrations this database lacks; returns the names applied now."""
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, "
+        "applied_at TIMESTAMP DEFAULT current_timestamp)"
+    )
+    done = {row[0] for row in connection.execute("SELECT name FROM schema_migrations").fetchall()}
+    applied = []
+    for name, sql in MIGRATIONS:
+        if name in done:
+            continue
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            connection.execute(sql)
+            connection.execute("INSERT INTO schema_migrations (name) VALUES (?)", [name])
+            connection.execute("COMMIT")
+        except Exception:
+            connection.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied
+
+
+def pending(connection) -> list[str]:
+    try:
+        done = {r[0] for r in connection.execute("SELECT name FROM schema_migrations").fetchall()}
+    except Exception:
+        done = set()
+    return [name for name, _ in MIGRATIONS if name not in done]
