@@ -17,7 +17,7 @@ from rich.table import Table
 from .. import __version__
 from ..records import EVENT_TYPES
 
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 out = Console()
 
 
@@ -85,13 +85,10 @@ def print_summary(report, db: str) -> None:
                   f"({report.seconds:.1f}s, {rate:.1f} docs/s, {report.events} events)")
     if report.failures:
         reasons = Counter(f.reason for f in report.failures)
-        table = Table(title="Not stored", title_justify="left")
-        table.add_column("where")
-        table.add_column("reason")
-        table.add_column("detail", overflow="fold")
+        console.print("[bold]Not stored[/bold] (where: reason: what to do)")
         for failure in report.failures[:20]:
-            table.add_row(failure.where(), failure.reason, failure.detail)
-        console.print(table)
+            console.print(f"  {failure.where()}: {failure.reason}: {failure.detail}", markup=False,
+                          highlight=False)
         if len(report.failures) > 20:
             console.print(f"... and {len(report.failures) - 20} more "
                           f"({', '.join(f'{k}: {v}' for k, v in reasons.most_common())}); "

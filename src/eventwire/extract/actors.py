@@ -20,6 +20,15 @@ from .tables import Entry, Tables, load_tables, tenure_on
 PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "flat", "quantmod",
                "npadvmod", "predet"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+# "thousands of protesters", "a group of soldiers", "members of parliament": the actor is inside
+QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
+                  "millions", "group", "number", "member", "some", "many", "most", "all", "several",
+                  "few", "crowd", "scores", "score", "tens", "band", "unit", "contingent", "team",
+                  "delegation", "convoy", "battalion", "column", "wave"}
+# sectors whose unnamed members belong to the country the story is datelined in
+DOMESTIC_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL", "CVL", "OPP", "PTY", "EDU", "MED", "LAB",
+                    "BUS", "JRN", "REL", "ELI", "SPY", "AGR", "REF", "SOC"}
+PLURAL_ONLY_SECTOR_NOUNS = {"force"}  # "forces" are troops; "force" is usually the abstract
 GROUP_PRONOUNS = {"it", "they", "them", "we"}
 TITLE_SECTORS_SKIP = {"mr", "mrs", "ms", "dr", "sir"}
 
@@ -61,6 +70,9 @@ class Gazetteer:
                     continue
             elif len(span) == 1 and span[0].ent_type_ == "PERSON" and span.text not in self.tables.tenures:
                 continue  # "Jordan", "Chad" as first names
+            elif (len(span) == 1 and span[0].ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "NORP")
+                  and self.tables.surface[span.text].kind == "city"):
+                continue  # "Mobile", "Split", "Nice" as words
             keep.append(span)
         return keep
 
@@ -77,7 +89,23 @@ class DocActors:
             for token in span:
                 self.match_at[token.i] = span
         self.people: list[tuple[int, str, Resolved]] = []  # (token index, name, resolution)
+        self.home = self._dateline_country()
         self._register_people()
+
+    def _dateline_country(self) -> str | None:
+        """The country of the dateline ("TBILISI, Georgia (Wire) —", "ANKARA —"), if any."""
+        from ..nlp.model import DATELINE
+
+        match = DATELINE.search(self.doc.text[:400])
+        if match is None or not (match.start() == 0 or self.doc.text[match.start() - 1] == "\n"):
+            return None
+        place = match.group("place")
+        for part in reversed([p.strip() for p in place.split(",")]):
+            for form in (part, part.title(), part.upper()):
+                entry = self.tables.surface.get(form)
+                if entry is not None and entry.kind in ("country", "capital", "city") and entry.country:
+                    return entry.country
+        return None
 
     # --- people -----------------------------------------------------------------------------
     def _register_people(self) -> None:
@@ -181,6 +209,8 @@ class DocActors:
         """The sector a noun names, trying 'foreign minister' before 'minister'."""
         nouns = self.tables.sector_nouns
         lemma = token.lemma_.lower()
+        if lemma in PLURAL_ONLY_SECTOR_NOUNS and token.tag_ not in ("NNS", "NNPS"):
+            return None
         for child in token.children:
             if child.dep_ in ("compound", "amod") and child.i < token.i:
                 found = nouns.get(f"{child.lemma_.lower()} {lemma}") or nouns.get(
@@ -209,6 +239,27 @@ class DocActors:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(head)
+        if lower in QUANTITY_HEADS or head.lemma_.lower() in QUANTITY_HEADS:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            inner = self.resolve(obj)
+                            if inner is not None:
+                                return self._widen(inner, head)
+        actor = self._resolve_phrase(head)
+        if actor is not None and actor.country is None and actor.sector in DOMESTIC_SECTORS:
+            actor.country = self.home
+        return actor
+
+    def _widen(self, actor: ActorMention, head: Token) -> ActorMention:
+        tokens = [head, *self.phrase(head)]
+        start = min(t.idx for t in tokens)
+        actor.text = self.doc.text[start:actor.end]
+        actor.start = start
+        return actor
+
+    def _resolve_phrase(self, head: Token) -> ActorMention | None:
         tokens = self.phrase(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = self.doc.text[start:end]
@@ -242,11 +293,16 @@ class DocActors:
         if head_sector is not None:
             sector = head_sector[0]
         if head_entry is None and head_sector is None:
-            if country is None:
-                for appos in (c for c in head.children if c.dep_ == "appos"):
-                    return self.resolve(appos)
+            # a thing, not an actor: "the government's decision" is the government's doing
+            for child in head.children:
+                if child.dep_ == "poss":
+                    return self.resolve(child)
+            for appos in (c for c in head.children if c.dep_ == "appos"):
+                return self.resolve(appos)
+            if head.ent_type_ in ("ORG", "NORP", "GPE") and country is not None:
+                sector = sector or "GOV"
+            else:
                 return None
-            sector = sector or "GOV"
         if country is None and sector is None:
             return None
         return ActorMention(text=text, start=start, end=end, name=name, country=country, sector=sector)

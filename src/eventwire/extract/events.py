@@ -29,12 +29,13 @@ INTENT_VERBS = {"plan", "intend", "want", "seek", "aim", "hope", "try", "prepare
 OBJECT_CONTROL = {"urge", "ask", "call", "press", "order", "force", "persuade", "encourage",
                   "tell", "allow", "invite", "help", "pressure", "push", "accuse", "criticise",
                   "criticize", "condemn", "blame", "praise", "thank"}
-HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can", "must"}
+HYPOTHETICAL_AUX = {"may", "might", "could", "should", "can", "must"}
+FUTURE_AUX = {"will", "shall", "would"}  # "said it would refuse": future in the past, not a maybe
 FAILURE_VERBS = {"fail", "decline"}
 RECIPIENT_PREPS = {"to", "against", "on", "at", "into", "toward", "towards", "upon", "onto",
                    "over", "with", "in", "between"}
 FOR_TYPES = {"AID", "SUPPORT", "COOPERATE", "AGREE"}
-FROM_TYPES = {"RETREAT", "SANCTION", "COERCE"}
+FROM_TYPES = {"RETREAT", "SANCTION", "COERCE", "REJECT"}
 OF_NOUN_TYPES = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "SUPPORT", "REJECT", "PROTEST",
                  "CONCEDE", "RETREAT", "AID"}
 # "agreed to withdraw" is an announced future withdrawal: CONCEDE (CODEBOOK close calls)
@@ -128,12 +129,12 @@ def _embedding(token: Token, triggers: dict[int, Trigger]) -> tuple[Token | None
             parent = current.head
             if parent is current:
                 return None, None
+            if current.dep_ == "conj" and parent.i in triggers:
+                return None, None  # a coordinated event of its own
             if parent.i in triggers and parent.pos_ == "VERB":
                 return parent, triggers[parent.i]
             if parent.pos_ in ("VERB", "AUX") and current.dep_ in ("xcomp", "ccomp"):
                 return parent, None
-            if current.dep_ == "conj" and parent.i in triggers:
-                return None, None  # a coordinated event of its own
             current = parent
             continue
         return None, None
@@ -181,7 +182,7 @@ def _modality(token: Token) -> str:
         if current.dep_ not in ("conj", "xcomp", "dobj", "pobj", "prep", "pcomp"):
             break
         current = head
-    if any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "shall") for c in token.children):
+    if any(c.dep_ == "aux" and c.lemma_.lower() in FUTURE_AUX for c in token.children):
         return "intended"
     return "asserted"
 
@@ -194,17 +195,53 @@ def _unique(actors: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+# "ordered the detention of X", "authorised strikes on Y": the ordered act is the event
+ORDER_VERBS = {"order", "authorize", "authorise", "approve", "announce", "adopt", "unveil"}
+# "a new package of sanctions", "a wave of arrests": the event noun sits under a collective
+COLLECTIVE_NOUNS = {"package", "round", "set", "series", "wave", "raft", "batch", "tranche",
+                    "slew", "string", "spate", "number", "list"}
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb whose object the event noun is ("imposed a new package of sanctions")."""
+    current = noun
+    for _ in range(3):
+        if (current.dep_ == "pobj" and current.head.lower_ == "of"
+                and current.head.head.lemma_.lower() in COLLECTIVE_NOUNS):
+            current = current.head.head
+            continue
+        break
+    if current.dep_ in ("dobj", "attr") and current.head.pos_ in ("VERB", "AUX"):
+        return current.head
+    return None
+
+
 class SentenceCoder:
-    def __init__(self, doc: Doc, actors: DocActors, tables: Tables) -> None:
+    def __init__(self, doc: Doc, actors: DocActors, tables: Tables,
+                 triggers: dict[int, Trigger] | None = None) -> None:
         self.doc = doc
         self.actors = actors
         self.tables = tables
+        self.triggers = triggers or {}
 
     def heads_to_actors(self, heads: list[Token]) -> list[ActorMention]:
         out: list[ActorMention] = []
         for head in heads:
             out.extend(self.actors.expand(head))
         return _unique(out)
+
+    def owners(self, heads: list[Token]) -> list[ActorMention]:
+        """Whose thing an object is: 'the Russian proposal', 'terms set out by Putin'."""
+        found: list[Token] = []
+        for head in heads:
+            for child in head.children:
+                if child.dep_ in ("amod", "compound", "nmod") and child.i < head.i:
+                    found.append(child)
+                elif child.dep_ == "acl":
+                    found += [o for p, o in _prep_objects(child) if p == "by"]
+                elif child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                    found += _children(child, "pobj")
+        return [a for a in self.heads_to_actors(found) if a.country]
 
     def _speaker_for_pronoun(self, verb: Token, heads: list[Token]) -> list[ActorMention]:
         """'Russia said it would respond': 'it' is the speaker."""
@@ -227,7 +264,7 @@ class SentenceCoder:
             subject = subject_heads(verb)
             actors = self.heads_to_actors(subject) or self._speaker_for_pronoun(verb, subject)
             objects = _children(verb, "dobj", "dative")
-            recipients = self.heads_to_actors(objects)
+            recipients = self.heads_to_actors(objects) or self.owners(objects)
             if not recipients:
                 # "sold drones to Ukraine": the object is a thing; who got it is in a prep
                 for obj in objects:
@@ -261,7 +298,11 @@ class SentenceCoder:
         preps = _prep_objects(noun)
         actor_heads += [o for p, o in preps if p == "by"]
         actors = self.heads_to_actors(actor_heads)
-        governor = noun.head if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") else None
+        governor = _governing_verb(noun)
+        if governor is not None and governor.i in self.triggers and \
+                governor.lemma_.lower() not in ORDER_VERBS and \
+                self.triggers[governor.i].entry.event_type != trigger.entry.event_type:
+            governor = None  # "condemned the attack": the condemner did not attack
         if not actors and governor is not None:
             actors = self.heads_to_actors(subject_heads(governor))
         recipient_preps = [(p, o) for p, o in preps if p != "by"]
@@ -311,18 +352,28 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             triggers[token.i] = found
     if not triggers:
         return []
+    ordered: set[int] = set()
+    for trigger in triggers.values():
+        noun = trigger.token
+        governor = _governing_verb(noun) if trigger.entry.pos == "NOUN" else None
+        if governor is not None and governor.lemma_.lower() in ORDER_VERBS:
+            ordered.add(governor.i)
     embedded: dict[int, Trigger | None] = {}
     for trigger in triggers.values():
         _, parent_trigger = _embedding(trigger.token, triggers)
+        if parent_trigger is not None and parent_trigger.token.i in ordered:
+            parent_trigger = None
         embedded[trigger.token.i] = parent_trigger
         if parent_trigger is not None:
             retype = INTENT_RETYPE.get((parent_trigger.entry.event_type, trigger.entry.event_type))
             if retype is not None:
                 parent_trigger.entry = LexiconEntry(parent_trigger.entry.trigger, "VERB", retype,
                                                     None, "08", False)
-    coder = SentenceCoder(doc, actors, tables)
+    coder = SentenceCoder(doc, actors, tables, triggers)
     out: list[Event] = []
     for trigger in triggers.values():
+        if trigger.token.i in ordered:
+            continue  # "ordered the detention": the detention is the event
         entry = trigger.entry
         parent_trigger = embedded[trigger.token.i]
         if parent_trigger is not None:

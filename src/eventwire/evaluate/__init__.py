@@ -1,0 +1,1 @@
+"""Scoring coded events against gold data."""

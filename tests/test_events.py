@@ -1,0 +1,139 @@
+"""The rule coder on sentences with known codings (real model) and on hand-built parses."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from conftest import summarise
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia attacked Ukraine on Monday.", [("ASSAULT", ("RUS",), ("UKR",))]),
+    # passive: the agent acts, the subject receives
+    ("Ukraine was attacked by Russia on Monday.", [("ASSAULT", ("RUS",), ("UKR",))]),
+    # capitals and seats stand for governments
+    ("Kyiv rejected the proposal from Moscow.", [("REJECT", ("UKR",), ("RUS",))]),
+    ("The Kremlin criticised Ankara.", [("ACCUSE", ("RUS",), ("TUR",))]),
+    # coordination gives compound actors; reciprocal events keep all parties as actors
+    ("Turkey and Russia signed an agreement.", [("SUPPORT", ("TUR", "RUS"), ())]),
+    ("Britain and France imposed sanctions on Iran.", [("SANCTION", ("GBR", "FRA"), ("IRN",))]),
+    # nominal events with possessives, demonyms and prepositions
+    ("Russia's invasion of Ukraine shocked Europe.", [("ASSAULT", ("RUS",), ("UKR",))]),
+    ("Turkey's military support for Ukraine angered officials.", [("AID", ("TUR",), ("UKR",))]),
+    ("The European Union adopted a new package of sanctions against Russia.",
+     [("SANCTION", ("IGO",), ("RUS",))]),
+    # the recipient of a thing given
+    ("Turkey sold drones to Ukraine.", [("AID", ("TUR",), ("UKR",))]),
+    # requests, threats and offers keep their content inside
+    ("The United States urged Israel to allow aid into Gaza.", [("REQUEST", ("USA",), ("ISR",))]),
+    ("Ankara offered to mediate between Moscow and Kyiv.", [("AGREE", ("TUR",), ("RUS", "UKR"))]),
+    ("Russia threatened to attack Ukraine.", [("THREATEN", ("RUS",), ("UKR",))]),
+    # a coordinated second event is an event of its own
+    ("Germany criticised the plan and called on Russia to withdraw.",
+     [("ACCUSE", ("DEU",), ()), ("REQUEST", ("DEU",), ("RUS",))]),
+    # a statement is no event
+    ("The minister said the economy grew by two percent.", []),
+])
+def test_sentences(code, text, expected):
+    assert summarise(code(text).events) == expected
+
+
+def test_titles_and_people(code):
+    result = code("Russian Foreign Minister Sergei Lavrov criticised Turkey on Tuesday.")
+    (event,) = result.events
+    (actor,) = event.actor
+    assert (actor.text, actor.country, actor.sector) == ("Russian Foreign Minister Sergei Lavrov", "RUS", "GOV")
+    assert event.trigger.text == "criticised"
+    assert event.cameo.startswith("11") and event.quad_class == 3 and event.score < 0
+
+
+def test_pronoun_follows_the_person_last_named(code):
+    text = "Turkish President Recep Tayyip Erdogan arrived in Kazan. He met Chinese leaders there."
+    events = code(text).events
+    meet = [e for e in events if e.event_type == "CONSULT"]
+    assert meet and meet[0].actor[0].text == "He" and meet[0].actor[0].country == "TUR"
+
+
+def test_sectors_from_nouns(code):
+    (event,) = code("Ukrainian armed forces shelled Russian positions.").events
+    assert (event.actor[0].country, event.actor[0].sector) == ("UKR", "MIL")
+    (event,) = code("Police arrested 40 protesters in Tbilisi.").events
+    assert event.event_type == "COERCE"
+    assert event.actor[0].sector == "COP" and event.recipient[0].sector == "CVL"
+
+
+def test_negation_and_modality(code):
+    (event,) = code("Hamas did not attack the convoy.").events
+    assert event.negated is True
+    (event,) = code("China may impose sanctions on Lithuania.").events
+    assert (event.event_type, event.modality, event.negated) == ("SANCTION", "hypothetical", False)
+    (event,) = code("Officials said Russia attacked Ukraine.").events
+    assert event.modality == "reported"
+    (event,) = code("Russia plans to attack Ukraine.").events
+    assert event.modality == "intended"
+
+
+def test_dateline_is_its_own_sentence_and_sets_the_home_country(code):
+    text = "TBILISI, Georgia (Wire) — Police detained dozens of protesters on Sunday."
+    (event,) = code(text).events
+    assert event.sentence == "Police detained dozens of protesters on Sunday."
+    assert event.actor[0].country == "GEO"  # unnamed police of a Tbilisi-datelined story
+
+
+def test_every_span_indexes_the_text(code):
+    text = ("KYIV, Ukraine — Russia’s invasion of Ukraine continued. \n\nThe EU imposed sanctions on "
+            "Moscow, and Turkey sold drones to Kyiv. “We condemn it,” said Ukrainian officials.")
+    result = code(text)
+    assert result.events
+    for event in result.events:
+        assert text[event.trigger.start:event.trigger.end] == event.trigger.text
+        assert text[event.sentence_start:event.sentence_end] == event.sentence
+        for mention in event.actor + event.recipient:
+            assert text[mention.start:mention.end] == mention.text
+    for mention in result.mentions:
+        assert text[mention.start:mention.end] == mention.text
+
+
+def test_long_documents_are_split_and_keep_offsets(code):
+    paragraph = "The weather in the capital stayed mild for most of the coming year. " * 40
+    text = (paragraph + "\n\n") * 12 + "Russia attacked Ukraine on Monday."
+    assert len(text) > 30_000
+    result = code(text)
+    (event,) = result.events
+    assert text[event.trigger.start:event.trigger.end] == "attacked"
+    assert event.sentence == "Russia attacked Ukraine on Monday."
+
+
+def _doc(nlp, words, heads, deps, pos, lemmas):
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+               ents=["B-GPE" if w in ("Turkey", "Ukraine", "Russia") else "O" for w in words])
+
+
+def test_argument_rules_on_a_hand_built_parse(nlp, extractor):
+    """'Turkey supplied Ukraine with drones' parsed by hand: no model decisions involved."""
+    from eventwire.extract.actors import DocActors
+    from eventwire.extract.events import find_events
+
+    doc = _doc(nlp, ["Turkey", "supplied", "Ukraine", "with", "drones", "."],
+               heads=[1, 1, 1, 1, 3, 1], deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+               pos=["PROPN", "VERB", "PROPN", "ADP", "NOUN", "PUNCT"],
+               lemmas=["Turkey", "supply", "Ukraine", "with", "drone", "."])
+    actors = DocActors(doc, extractor.gazetteer, None)
+    events = find_events(doc, actors, extractor.tables, "hand")
+    assert summarise(events) == [("AID", ("TUR",), ("UKR",))]
+
+
+def test_passive_rule_on_a_hand_built_parse(nlp, extractor):
+    from eventwire.extract.actors import DocActors
+    from eventwire.extract.events import find_events
+
+    words = ["Ukraine", "was", "invaded", "by", "Russia", "."]
+    doc = _doc(nlp, words, heads=[2, 2, 2, 2, 3, 2],
+               deps=["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"],
+               pos=["PROPN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+               lemmas=["Ukraine", "be", "invade", "by", "Russia", "."])
+    actors = DocActors(doc, extractor.gazetteer, None)
+    assert summarise(find_events(doc, actors, extractor.tables, "hand")) == [("ASSAULT", ("RUS",), ("UKR",))]
