@@ -21,7 +21,7 @@ MESSAGES: dict[str, str] = {
     "no-html-text": "No main text could be extracted from this HTML page.",
     "bad-warc": "The WARC file is damaged; records before the damage were kept.",
     "bad-feed": "The feed could not be parsed as RSS or Atom.",
-    "missing-input": "No such file or directory.",
+    "missing-input": "No such file or directory; check the path (quote globs so eventwire expands them).",
     "processing": "Processing this document raised an error; it was skipped, the rest went on. "
                   "Please report it with the document.",
     # warnings: the document still lands

@@ -131,9 +131,20 @@ def render_events(records, fmt: str) -> None:
                              r["modality"], r["confidence"], r["sentence"]])
         click.echo(buffer.getvalue(), nl=False)
         return
+    if fmt == "lines":
+        for r in records:
+            flags = " ".join(filter(None, ["NEGATED" if r["negated"] else "",
+                                           r["modality"] if r["modality"] != "asserted" else ""]))
+            out.print(f"  [bold]{r['event_type']:9}[/bold] {_actors(r['actor'])} → "
+                      f"{_actors(r['recipient'])}  «{r['trigger']['text']}» [dim]{flags}[/dim]",
+                      highlight=False)
+            out.print(f"      [dim]{r['sentence'].strip()}[/dim]", highlight=False, overflow="ellipsis",
+                      no_wrap=True)
+        return
     table = Table(show_lines=False)
-    for column in ("date", "type", "actor", "recipient", "trigger", "flags", "sentence"):
-        table.add_column(column, overflow="fold")
+    for column in ("date", "type", "actor", "recipient", "trigger", "flags"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("sentence", no_wrap=True, overflow="ellipsis", ratio=1)
     for r in records:
         flags = ",".join(filter(None, ["neg" if r["negated"] else "",
                                        r["modality"] if r["modality"] != "asserted" else ""]))
@@ -210,11 +221,28 @@ def demo_command(db, workers):
     console.print(f"Coding {len(files)} bundled sample articles into {db} ...")
     report = run([str(f) for f in files], db, workers=workers)
     print_summary(report, db)
+    from ..evaluate.matching import Score, score_document
+
+    expected = {}
+    for path in files:
+        coded = path.with_name(path.stem + ".expected.json")
+        if coded.exists():
+            expected[str(path)] = json.loads(coded.read_text(encoding="utf-8"))["events"]
+    total = Score()
     with _open(db) as store:
-        for document in store.documents():
+        for document in sorted(store.documents(), key=lambda d: d["origin"] or ""):
             records = store.events(doc_id=document["doc_id"])
             out.rule(f"[bold]{document['title'] or document['doc_id']}[/bold] ({document['published']})")
-            render_events(records, "table")
+            render_events(records, "lines")
+            gold = expected.get(document["origin"])
+            if gold is not None:
+                score = score_document(records, gold)
+                total.add(score)
+                out.print(f"  [dim]hand-coded: {score.gold} events that happened; found {score.matched}; "
+                          f"{score.system - score.matched} others coded[/dim]")
+    if total.gold:
+        out.print(f"\nAgainst the hand coding of the samples: precision {total.precision:.2f}, "
+                  f"recall {total.recall:.2f} (type + actor and recipient countries).")
     out.print(f"Next: eventwire events --db {db} --actor TUR   ·   "
               f"eventwire export --db {db} --format jsonl --output events.jsonl")
 

@@ -28,14 +28,11 @@ class Extractor:
         actors = DocActors(doc, self.gazetteer, published)
         events = find_events(doc, actors, self.tables, doc_id, published, offset, sentence_base)
         mentions = []
-        for ent in doc.ents:
+        for ent in actors.ents:
             if ent.label_ not in MENTION_LABELS:
                 continue
-            resolved = actors.resolve(ent.root) if ent.label_ != "NORP" else None
-            entry = actors._entry(ent.root)
-            country = resolved.country if resolved else (entry.country if entry else None)
+            name, country, sector = actors.mention(ent)
             mentions.append(EntityMention(
                 text=ent.text, start=ent.start_char + offset, end=ent.end_char + offset,
-                label=ent.label_, name=(resolved.name if resolved else None) or (entry.name if entry else None),
-                country=country, sector=resolved.sector if resolved else None))
+                label=ent.label_, name=name, country=country, sector=sector))
         return events, mentions

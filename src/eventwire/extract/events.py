@@ -337,16 +337,38 @@ def find_events(doc: Doc, actors: DocActors, tables: Tables, doc_id: str,
                 sentence_base: int = 0) -> list[Event]:
     """All events of a parsed document (or of one piece of it starting at ``offset``)."""
     events: list[Event] = []
+    # only tokens whose lemma can start a trigger are looked at in Python
+    candidates = set()
+    lemma_ids = trigger_lemma_ids(tables, doc.vocab.strings)
+    for i, lemma in enumerate(doc.to_array("LEMMA").tolist()):
+        if lemma in lemma_ids:
+            candidates.add(i)
+    if not candidates:
+        return events
     for index, sent in enumerate(doc.sents):
-        events.extend(_sentence_events(doc, sent, index + sentence_base, actors, tables, doc_id,
-                                       published, offset))
+        if any(sent.start <= i < sent.end for i in candidates):
+            events.extend(_sentence_events(doc, sent, index + sentence_base, actors, tables,
+                                           doc_id, published, offset, candidates))
     return events
 
 
+_LEMMA_IDS: dict[int, set[int]] = {}
+
+
+def trigger_lemma_ids(tables: Tables, strings) -> set[int]:
+    key = id(tables)
+    if key not in _LEMMA_IDS:
+        lemmas = set(tables.verbs) | set(tables.nouns)
+        _LEMMA_IDS[key] = {strings.add(form) for lemma in lemmas for form in (lemma, lemma.title())}
+    return _LEMMA_IDS[key]
+
+
 def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActors,
-                     tables: Tables, doc_id: str, published: date | None, offset: int) -> list[Event]:
+                     tables: Tables, doc_id: str, published: date | None, offset: int,
+                     candidates: set[int]) -> list[Event]:
     triggers: dict[int, Trigger] = {}
-    for token in sent:
+    for i in sorted(i for i in candidates if sent.start <= i < sent.end):
+        token = doc[i]
         found = match_trigger(token, tables)
         if found is not None:
             triggers[token.i] = found

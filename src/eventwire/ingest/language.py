@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-SAMPLE_CHARS = 2000
+SAMPLE_CHARS = 600  # enough to tell English apart; cost grows with length
 MIN_CHARS = 60  # below this, identification is too unreliable to skip a document on it
 MIN_CONFIDENCE = 0.90
 
@@ -25,6 +25,17 @@ def detect_language(text: str) -> tuple[str | None, float]:
     return lang, float(prob)
 
 
+_ENGLISH_WORDS = (" the ", " and ", " of ", " to ", " in ", " was ", " is ", " that ", " for ")
+
+
+def looks_english(sample: str) -> bool:
+    """A cheap first look: ordinary English prose is full of these words."""
+    lowered = sample.lower()
+    return sum(lowered.count(word) for word in _ENGLISH_WORDS) >= 8
+
+
 def is_confidently_not_english(text: str) -> tuple[bool, str | None]:
+    if looks_english(text[:SAMPLE_CHARS]):
+        return False, "en"
     lang, prob = detect_language(text)
     return (lang is not None and lang != "en" and prob >= MIN_CONFIDENCE), lang

@@ -38,8 +38,9 @@ def news_sentences(doc: Doc) -> Doc:
             following = doc[token.i + 1]
             if not following.is_space:
                 following.is_sent_start = True
-    for match in DATELINE.finditer(doc.text):
-        if not _is_line_start(doc.text, match.start()):
+    text = doc.text
+    for match in DATELINE.finditer(text):
+        if not _is_line_start(text, match.start()):
             continue
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
