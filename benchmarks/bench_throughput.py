@@ -6,7 +6,8 @@
 Each measurement runs in a fresh process, so its peak memory (max RSS of the process and its
 children) is its own. Model loading is outside the timed part for both sides; for
 ``--workers N`` > 1 the time includes starting the worker processes (each loads the model), which
-is what a user waits for. Reads ../shared/data/corpora; prints a table and a JSON line per row.
+is what a user waits for. Both sides parse in batches of the same size (eventwire's default).
+Reads ../shared/data/corpora; prints a table and a JSON line per row.
 """
 
 from __future__ import annotations
@@ -46,11 +47,13 @@ def peak_mb() -> float:
 
 def phase_parse(docs: list[dict], workers: int) -> dict:
     from eventwire.nlp import load_parse_only
+    from eventwire.pipeline import PARSE_BATCH
 
     nlp = load_parse_only()
     texts = [d["text"] for d in docs]
     started = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=32, n_process=workers):
+    # the same batch size eventwire parses with (eventwire.pipeline.PARSE_BATCH)
+    for _ in nlp.pipe(texts, batch_size=PARSE_BATCH, n_process=workers):
         pass
     return {"seconds": time.perf_counter() - started}
 

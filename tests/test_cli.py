@@ -144,3 +144,13 @@ def test_console_script_runs_the_contract(tmp_path):
                    check=True, capture_output=True)
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert rows[0]["doc_id"] == "contract-1" and rows[0]["event_type"] == "ASSAULT"
+
+
+def test_huge_documents_are_reported_not_coded(tmp_path):
+    path = tmp_path / "big.jsonl"
+    small = {"id": "small", "text": "Russia attacked Ukraine on Monday."}
+    big = {"id": "big", "text": "Turkey met Russia in Ankara. " * 200}
+    path.write_text(json.dumps(small) + "\n" + json.dumps(big) + "\n")
+    result = invoke("run", path, "--db", tmp_path / "b.duckdb", "-q", "--max-chars", "2000")
+    assert result.exit_code == 0
+    assert "stored 1" in result.output and f"{path}:2: too-large" in result.output

@@ -137,3 +137,27 @@ def test_passive_rule_on_a_hand_built_parse(nlp, extractor):
                lemmas=["Ukraine", "be", "invade", "by", "Russia", "."])
     actors = DocActors(doc, extractor.gazetteer, None)
     assert summarise(find_events(doc, actors, extractor.tables, "hand")) == [("ASSAULT", ("RUS",), ("UKR",))]
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDS = ["Russia", "attacked", "Ukraine", "Kyiv", "rejected", "the", "plan", "Turkey's", "invasion",
+         "of", "Gaza", "“We", "condemn", "it,”", "said", "Lavrov.", "Erdoğan", "met", "Putin", "in",
+         "Kazan", "and", "Zelensky", "—", "sanctions", "on", "Iran", "\n\n", "ANKARA", "é", "police",
+         "arrested", "40", "protesters", ".", "U.S.", "troops", "withdrew", "from", "Syria", "🙂"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=60),
+       st.lists(st.sampled_from([" ", "  ", "\n", " \t"]), min_size=60, max_size=60))
+def test_spans_index_the_text_whatever_it_is(code, words, gaps):
+    text = "".join(w + g for w, g in zip(words, gaps))
+    result = code(text)
+    for event in result.events:
+        assert text[event.trigger.start:event.trigger.end] == event.trigger.text
+        assert text[event.sentence_start:event.sentence_end] == event.sentence
+        for mention in event.actor + event.recipient:
+            assert text[mention.start:mention.end] == mention.text
+    for mention in result.mentions:
+        assert text[mention.start:mention.end] == mention.text

@@ -14,13 +14,15 @@ from .ingest.language import is_confidently_not_english
 from .records import Article, DocResult, EntityMention, Event, Failure
 
 DEFAULT_MAX_CHARS = 2_000_000  # about 300,000 words: far beyond any news article
+PARSE_BATCH = 128  # documents (or pieces of long ones) parsed together
+BATCH_CHARS = 400_000  # and at most this many characters in one parse batch
 
 
 class DocumentProcessor:
     """The spaCy model and extraction tables, built once per process."""
 
     def __init__(self, model: str | None = None, max_chars: int = DEFAULT_MAX_CHARS,
-                 check_language: bool = True, batch_size: int = 32) -> None:
+                 check_language: bool = True, batch_size: int = PARSE_BATCH) -> None:
         from .extract import Extractor
         from .nlp import load_model
 
@@ -29,6 +31,10 @@ class DocumentProcessor:
         self.max_chars = max_chars
         self.check_language = check_language
         self.batch_size = batch_size
+        if check_language:
+            from .ingest.language import _identifier
+
+            _identifier()  # load the language model with the rest, not inside the first batch
 
     def screen(self, article: Article) -> Failure | None:
         """Reasons not to code an article at all."""
@@ -61,8 +67,7 @@ class DocumentProcessor:
             for offset, piece in split_text(article.text):
                 pieces.append((piece, (index, offset)))
         sentence_base: dict[int, int] = {}
-        docs = self.nlp.pipe(pieces, as_tuples=True, batch_size=self.batch_size)
-        for doc, (index, offset) in docs:
+        for doc, (index, offset) in self._parse(pieces):
             result = results[index]
             if not isinstance(result, DocResult):
                 continue
@@ -81,6 +86,23 @@ class DocumentProcessor:
             result.n_words += sum(1 for t in doc if not (t.is_space or t.is_punct))
             sentence_base[index] = sentence_base.get(index, 0) + sum(1 for _ in doc.sents)
         return [r for r in results if r is not None]
+
+    def _parse(self, pieces: list[tuple[str, tuple[int, int]]]):
+        """Parse in groups of up to ``batch_size`` pieces and BATCH_CHARS characters.
+
+        Large batches make spaCy faster on short news items; the character budget keeps the
+        memory of a batch of long articles bounded.
+        """
+        group: list[tuple[str, tuple[int, int]]] = []
+        chars = 0
+        for piece in pieces:
+            if group and (len(group) >= self.batch_size or chars + len(piece[0]) > BATCH_CHARS):
+                yield from self.nlp.pipe(group, as_tuples=True, batch_size=len(group))
+                group, chars = [], 0
+            group.append(piece)
+            chars += len(piece[0])
+        if group:
+            yield from self.nlp.pipe(group, as_tuples=True, batch_size=len(group))
 
     def _extract(self, doc, article: Article, offset: int,
                  sentence_base: int) -> tuple[list[Event], list[EntityMention]]:

@@ -58,7 +58,7 @@ def _batches(items: Iterable[Article | Failure], size: int,
 
 
 def run(inputs: Iterable[str] | Iterable[Article], db: str = "eventwire.duckdb", *, workers: int = 1,
-        batch_size: int = 32, max_chars: int = DEFAULT_MAX_CHARS, model: str | None = None,
+        batch_size: int = 128, max_chars: int = DEFAULT_MAX_CHARS, model: str | None = None,
         check_language: bool = True,
         progress: Callable[[RunReport, int], None] | None = None) -> RunReport:
     """Code every article of ``inputs`` into the store at ``db``.

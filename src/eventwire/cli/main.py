@@ -45,7 +45,7 @@ def cli() -> None:
 @click.option("--db", default="eventwire.duckdb", show_default=True, help="DuckDB file to write.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Processes that parse and code in parallel (each loads the model once).")
-@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
+@click.option("--batch-size", default=128, show_default=True, type=click.IntRange(1, 10_000),
               help="Documents per batch; each batch is committed atomically.")
 @click.option("--max-chars", default=2_000_000, show_default=True, type=click.IntRange(1000),
               help="Documents longer than this are reported, not coded.")

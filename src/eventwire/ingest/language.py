@@ -25,13 +25,15 @@ def detect_language(text: str) -> tuple[str | None, float]:
     return lang, float(prob)
 
 
-_ENGLISH_WORDS = (" the ", " and ", " of ", " to ", " in ", " was ", " is ", " that ", " for ")
+_ENGLISH_WORDS = (" the ", " and ", " of ", " to ", " in ", " a ", " was ", " is ", " that ",
+                  " for ", " on ", " with ", " by ", " has ", " said ", " its ", " at ", " from ")
 
 
 def looks_english(sample: str) -> bool:
-    """A cheap first look: ordinary English prose is full of these words."""
-    lowered = sample.lower()
-    return sum(lowered.count(word) for word in _ENGLISH_WORDS) >= 8
+    """A cheap first look: ordinary English prose is full of these words (about one in six)."""
+    lowered = f" {sample.lower()} "
+    hits = sum(lowered.count(word) for word in _ENGLISH_WORDS)
+    return hits >= max(3, len(sample) // 60)
 
 
 def is_confidently_not_english(text: str) -> tuple[bool, str | None]:

