@@ -204,6 +204,51 @@ def export_command(db, fmt, output, table):
     console.print(f"wrote {count} {table} records to {output}")
 
 
+# --- evaluate --------------------------------------------------------------------------------
+
+@cli.command("evaluate")
+@click.argument("gold", type=click.Path(exists=True))
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["plover-gsr", "cameo-examples", "conflibert", "silver", "eventwire"]),
+              help="What the gold file is (see README, Accuracy).")
+@click.option("--split", default="all", show_default=True, type=click.Choice(["all", "tune", "check"]),
+              help="A fixed 80/20 split by item id: develop on 'tune', measure on 'check'.")
+@click.option("--limit", type=click.IntRange(1), help="Score only the first N items.")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, writable=True),
+              help="Also write the full report (per type, confusion matrix) as JSON.")
+def evaluate_command(gold, fmt, split, limit, output):
+    """Code the texts of a GOLD file and score the result against its labels."""
+    from ..evaluate import evaluate
+
+    report = evaluate(gold, fmt, split=split, limit=limit)
+    print_evaluation(report)
+    if output:
+        Path(output).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+        console.print(f"wrote {output}")
+
+
+def print_evaluation(report: dict) -> None:
+    table = Table(title=f"{report['format']} · {report['items']} items · split {report.get('split')}",
+                  title_justify="left")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for key, value in report.items():
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and key != "items":
+            table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
+        elif isinstance(value, dict) and "f1" in value and "per" not in key:
+            table.add_row(f"{key} P/R/F1", f"{value['precision']:.3f} / {value['recall']:.3f} / {value['f1']:.3f}")
+    out.print(table)
+    per = report.get("per_type") or report.get("per_class")
+    if per:
+        detail = Table(title="per type" if "per_type" in report else "per class", title_justify="left")
+        for column in ("label", "precision", "recall", "f1", "support"):
+            detail.add_column(column, justify="right" if column != "label" else "left")
+        for label, row in per.items():
+            detail.add_row(label, f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}",
+                           str(row["support"]))
+        out.print(detail)
+
+
 # --- demo ------------------------------------------------------------------------------------
 
 def samples_dir() -> Path:

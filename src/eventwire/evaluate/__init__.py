@@ -1,1 +1,22 @@
-"""Scoring coded events against gold data."""
+"""Scoring coded events against gold data: `eventwire evaluate GOLD --format ...`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .readers import FORMATS, GoldItem, read_gold
+from .score import evaluate_items, select, split_of
+
+__all__ = ["FORMATS", "GoldItem", "evaluate", "read_gold", "split_of"]
+
+
+def evaluate(gold: str | Path, fmt: str, split: str = "all", limit: int | None = None) -> dict[str, Any]:
+    """Read a gold file, code its texts and return the report (a JSON-ready dict)."""
+    items = select(read_gold(gold, fmt), split)
+    if limit:
+        items = items[:limit]
+    report = evaluate_items(items, fmt)
+    report["split"] = split
+    report["gold"] = str(gold)
+    return report

@@ -1,0 +1,211 @@
+"""Readers for gold data: each yields GoldItem records (a text and what should be coded)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+# PLOVER 0.5b1 names in the gold standard records -> PLOVER 2.0 (CODEBOOK.md)
+OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+FORMATS = ("plover-gsr", "cameo-examples", "conflibert", "silver", "eventwire")
+
+
+@dataclass
+class GoldActor:
+    country: str | None
+    sector: str | None = None
+    text: str = ""
+
+
+@dataclass
+class GoldEvent:
+    event_type: str
+    actor: list[GoldActor] = field(default_factory=list)
+    recipient: list[GoldActor] = field(default_factory=list)
+    negated: bool = False
+    modality: str = "asserted"
+    trigger: str = ""
+
+
+@dataclass
+class GoldItem:
+    id: str
+    text: str
+    events: list[GoldEvent] = field(default_factory=list)
+    published: str | None = None
+    quad: int | None = None  # ConfliBERT's 0-4 class
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # S/T/R char spans
+    level: str = "sentence"  # or "document"
+
+
+def _country(code) -> str | None:
+    if not isinstance(code, str):
+        return None
+    code = code.strip().upper()[:3]
+    return None if not code or code in ("---", "***") else code
+
+
+def _sector(code) -> str | None:
+    if not isinstance(code, str):
+        return None
+    code = code.strip().upper()[:3]
+    return None if not code or code in ("---", "***") else code
+
+
+@lru_cache(maxsize=1)
+def cameo_to_plover() -> dict[str, str | None]:
+    path = resources.files("eventwire") / "data" / "cameo_plover.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["cameo"]: (row["event_type"] or None) for row in csv.DictReader(handle)}
+
+
+def plover_type_of_cameo(code: str) -> str | None:
+    table = cameo_to_plover()
+    code = str(code).strip()
+    for length in (3, 2):
+        if code[:length] in table:
+            return table[code[:length]]
+    return None
+
+
+def read_plover_gsr(path: Path) -> Iterator[GoldItem]:
+    """PLOVER gold standard records: one coded sentence per line (old type names mapped)."""
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if not record.get("text") or not record.get("event"):
+                continue
+            def actors(value):
+                if not isinstance(value, list):
+                    return []
+                return [GoldActor(_country(a.get("code")), _sector(a.get("sector")), a.get("actorText", ""))
+                        for a in value if isinstance(a, dict)]
+            source, target = actors(record.get("source")), actors(record.get("target"))
+            markup = (record.get("textInfo") or {}).get("markup", "")
+            if "SRC/TAR" in markup:  # reciprocal: every party is an actor
+                source, target = source + target, []
+            event = GoldEvent(OLD_NAMES.get(record["event"], record["event"]), source, target,
+                              trigger=record.get("eventText", ""))
+            yield GoldItem(record["id"], record["text"], [event])
+
+
+def read_cameo_examples(path: Path) -> Iterator[GoldItem]:
+    """CAMEO manual examples: the CAMEO code's PLOVER type; statements (01) have no event."""
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            kind = plover_type_of_cameo(record["cameo_code"])
+            events = [GoldEvent(kind)] if kind else []
+            yield GoldItem(record["example_id"], record["example"], events)
+
+
+def read_conflibert(path: Path) -> Iterator[GoldItem]:
+    """ConfliBERT: `cameo_class_*.tsv` (sentence, 0-4) or `cameo_ner_*.txt` (token tag, BIO S/T/R)."""
+    if path.suffix == ".tsv":
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                text, _, label = line.rstrip("\n").rpartition("\t")
+                if text and label.strip().isdigit():
+                    yield GoldItem(f"{path.stem}-{number}", text, quad=int(label))
+        return
+    tokens: list[tuple[str, str]] = []
+    number = 0
+
+    def flush() -> GoldItem:
+        text, spans, start = "", {"S": [], "T": [], "R": []}, None
+        kind = None
+        for word, tag in tokens:
+            if text:
+                text += " "
+            begin = len(text)
+            text += word
+            if tag.startswith("B-") or (tag.startswith("I-") and kind != tag[2:]):
+                if start is not None:
+                    spans[kind].append((start, end))
+                kind, start = tag[2:], begin
+            elif tag == "O" and start is not None:
+                spans[kind].append((start, end))
+                start, kind = None, None
+            end = len(text)
+        if start is not None:
+            spans[kind].append((start, end))
+        return GoldItem(f"{path.stem}-{number}", text, spans={k: v for k, v in spans.items()})
+
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if tokens:
+                    number += 1
+                    yield flush()
+                    tokens = []
+                continue
+            word, _, tag = line.rpartition(" ")
+            tokens.append((word, tag if tag[:2] in ("B-", "I-") and tag[2:] in ("S", "T", "R") else "O"))
+    if tokens:
+        number += 1
+        yield flush()
+
+
+def read_silver(path: Path) -> Iterator[GoldItem]:
+    """Our AG News coding: `silver/*.jsonl` beside `corpora/ag-news-test/world.jsonl` (the texts)."""
+    paths = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    texts_path = paths[0].parent.parent / "corpora" / "ag-news-test" / "world.jsonl"
+    with open(texts_path, encoding="utf-8") as handle:
+        texts = {r["id"]: r for r in map(json.loads, handle)}
+    for file in paths:
+        with open(file, encoding="utf-8") as handle:
+            for line in handle:
+                if not line.strip():
+                    continue
+                record = json.loads(line)
+                source = texts.get(record["id"])
+                if source is None:
+                    continue
+                events = [GoldEvent(
+                    e["type"],
+                    [GoldActor(_country(a.get("country")), _sector(a.get("sector")), a.get("text", ""))
+                     for a in e.get("actor", [])],
+                    [GoldActor(_country(a.get("country")), _sector(a.get("sector")), a.get("text", ""))
+                     for a in e.get("recipient", [])],
+                    bool(e.get("negated")), e.get("modality") or "asserted", e.get("trigger", ""))
+                    for e in record.get("events", [])]
+                yield GoldItem(record["id"], source["text"], events, source.get("published"),
+                               level="document")
+
+
+def read_eventwire(path: Path) -> Iterator[GoldItem]:
+    """eventwire's own records as gold: one document a line with `id`, `text` and `events`."""
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            events = [GoldEvent(
+                e["event_type"],
+                [GoldActor(a.get("country"), a.get("sector"), a.get("text", "")) for a in e.get("actor", [])],
+                [GoldActor(a.get("country"), a.get("sector"), a.get("text", "")) for a in e.get("recipient", [])],
+                bool(e.get("negated")), e.get("modality") or "asserted",
+                (e.get("trigger") or {}).get("text", "") if isinstance(e.get("trigger"), dict) else "")
+                for e in record.get("events", [])]
+            yield GoldItem(str(record["id"]), record["text"], events, record.get("published"),
+                           level="document")
+
+
+READERS = {"plover-gsr": read_plover_gsr, "cameo-examples": read_cameo_examples,
+           "conflibert": read_conflibert, "silver": read_silver, "eventwire": read_eventwire}
+
+
+def read_gold(path: str | Path, fmt: str) -> list[GoldItem]:
+    if fmt not in READERS:
+        raise ValueError(f"unknown gold format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return list(READERS[fmt](Path(path)))
