@@ -88,7 +88,8 @@ def read_plover_gsr(path: Path) -> Iterator[GoldItem]:
                 return [GoldActor(_country(a.get("code")), _sector(a.get("sector")), a.get("actorText", ""))
                         for a in value if isinstance(a, dict)]
             source, target = actors(record.get("source")), actors(record.get("target"))
-            markup = (record.get("textInfo") or {}).get("markup", "")
+            info = record.get("textInfo")
+            markup = info.get("markup", "") if isinstance(info, dict) else str(info or "")
             if "SRC/TAR" in markup:  # reciprocal: every party is an actor
                 source, target = source + target, []
             event = GoldEvent(OLD_NAMES.get(record["event"], record["event"]), source, target,
