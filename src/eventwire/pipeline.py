@@ -85,6 +85,11 @@ class DocumentProcessor:
             result.mentions.extend(mentions)
             result.n_words += sum(1 for t in doc if not (t.is_space or t.is_punct))
             sentence_base[index] = sentence_base.get(index, 0) + sum(1 for _ in doc.sents)
+        from .extract.events import drop_headline_repeats
+
+        for result in results:
+            if isinstance(result, DocResult) and result.events:
+                result.events = drop_headline_repeats(result.events, result.article.text)
         return [r for r in results if r is not None]
 
     def _parse(self, pieces: list[tuple[str, tuple[int, int]]]):

@@ -128,8 +128,21 @@ class DocActors:
                 self.ent_at[i] = ent
         self.people: list[tuple[int, str, Resolved]] = []  # (token index, name, resolution)
         self._person_cache: dict[tuple[int, int], Resolved | None] = {}
-        self.home = self._dateline_country()
+        self.home = self._dateline_country() or self._main_country()
         self._register_people()
+
+    def _main_country(self) -> str | None:
+        """The country a story is about when no dateline says: named most, and clearly so."""
+        counts: dict[str, int] = {}
+        for span in {id(s): s for s in self.match_at.values()}.values():
+            entry = self.tables.surface.get(span.text)
+            if entry is not None and entry.kind in ("country", "capital", "city", "demonym") \
+                    and entry.country:
+                counts[entry.country] = counts.get(entry.country, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return None
 
     def _dateline_country(self) -> str | None:
         """The country of the dateline ("TBILISI, Georgia (Wire) —", "ANKARA —"), if any."""
@@ -308,9 +321,20 @@ class DocActors:
                             if inner is not None:
                                 return self._widen(inner, head)
         actor = self._resolve_phrase(head)
-        if actor is not None and actor.country is None and actor.sector in DOMESTIC_SECTORS:
-            actor.country = self.home
+        if actor is not None and actor.country is None:
+            actor.country = self._place_country(head)  # "a court in Yemen", "police in Tbilisi"
+            if actor.country is None and actor.sector in DOMESTIC_SECTORS:
+                actor.country = self.home
         return actor
+
+    def _place_country(self, head: Token) -> str | None:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
+                for obj in prep.children:
+                    entry = self._entry(obj) if obj.dep_ == "pobj" else None
+                    if entry is not None and entry.kind in ("country", "capital", "city") and entry.country:
+                        return entry.country
+        return None
 
     def _widen(self, actor: ActorMention, head: Token) -> ActorMention:
         tokens = [head, *self.phrase(head)]

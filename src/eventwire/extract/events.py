@@ -414,9 +414,40 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             actor = _unique(actor + recipient)
             recipient = []
         recipient = [r for r in recipient if all(r.start != a.start for a in actor)]
+        if entry.event_type == "COERCE" and any(a.sector == "JUD" for a in actor):
+            # a court jailing someone convicts them (CODEBOOK: a conviction is SANCTION)
+            trigger.entry = LexiconEntry(entry.trigger, entry.pos, "SANCTION", "convict", "16", False)
         out.append(_build_event(doc, sent, sentence_index, trigger, actor, recipient, tables,
                                 doc_id, published, offset))
     return out
+
+
+def drop_headline_repeats(events: list[Event], text: str) -> list[Event]:
+    """A headline repeats its story's lede: keep the body's event, which has the context.
+
+    The headline is a first sentence that ends its line; its event goes when a body sentence
+    codes the same type with overlapping actor and recipient countries.
+    """
+    def countries(group):
+        return {a.country for a in group if a.country}
+
+    headline = [e for e in events if e.sentence_index == 0
+                and text[e.sentence_end:e.sentence_end + 2].lstrip(" \t")[:1] in ("\n", "\r")]
+    if not headline:
+        return events
+    body = [e for e in events if e.sentence_index > 0]
+    keep = []
+    for event in events:
+        if event in headline and any(
+                other.event_type == event.event_type
+                and (not countries(event.actor) or not countries(other.actor)
+                     or countries(event.actor) & countries(other.actor))
+                and (not countries(event.recipient) or not countries(other.recipient)
+                     or countries(event.recipient) & countries(other.recipient))
+                for other in body):
+            continue
+        keep.append(event)
+    return keep
 
 
 def _shift(mentions: list[ActorMention], offset: int) -> list[ActorMention]:

@@ -7,6 +7,7 @@ users add their own actor tables (see ``load_user_actors``) without touching the
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -151,6 +152,8 @@ def _load_lexicon(tables: Tables) -> None:
 
 
 CITY_MIN_POPULATION = 100_000
+CITY_ALIAS_POPULATION = 300_000
+_ENGLISH_ALIAS = re.compile(r"[A-Z][a-z]{3,}(?: [A-Z][a-z]+){0,2}")
 
 
 def _load_cities(tables: Tables) -> None:
@@ -168,6 +171,13 @@ def _load_cities(tables: Tables) -> None:
             continue
         entry = Entry("city", iso3[city["countrycode"]], None, city["name"])
         _add_surface(tables, city["name"], entry)
+        if city["name"].endswith(" City"):  # "New York City" is "New York" in the news
+            _add_surface(tables, city["name"][:-5], entry)
+        if city["population"] >= CITY_ALIAS_POPULATION:
+            # "New York" for New York City, "Bombay", "Fallujah": English forms only
+            for alias in city["alternatenames"]:
+                if _ENGLISH_ALIAS.fullmatch(alias) and not alias.isupper():
+                    _add_surface(tables, alias, entry)
 
 
 @lru_cache(maxsize=1)
