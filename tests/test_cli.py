@@ -83,7 +83,7 @@ def test_rerun_adds_nothing_twice(tmp_path, corpus):
 def test_events_command_filters_and_formats(tmp_path, corpus):
     db = tmp_path / "c.duckdb"
     invoke("run", corpus, "--db", db, "-q")
-    result = invoke("events", "--db", db, "--actor", "IGO", "--format", "jsonl")
+    result = invoke("events", "--db", db, "--actor", "EUR", "--format", "jsonl")
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert [r["event_type"] for r in rows] == ["SANCTION"]
     assert [a["country"] for a in rows[0]["recipient"]] == ["IRN"]

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.model
     ("Russia's invasion of Ukraine shocked Europe.", [("ASSAULT", ("RUS",), ("UKR",))]),
     ("Turkey's military support for Ukraine angered officials.", [("AID", ("TUR",), ("UKR",))]),
     ("The European Union adopted a new package of sanctions against Russia.",
-     [("SANCTION", ("IGO",), ("RUS",))]),
+     [("SANCTION", ("EUR",), ("RUS",))]),
     # the recipient of a thing given
     ("Turkey sold drones to Ukraine.", [("AID", ("TUR",), ("UKR",))]),
     # requests, threats and offers keep their content inside

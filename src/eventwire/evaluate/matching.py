@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 UNKNOWN = {None, "", "---"}
+# The PLOVER gold records code the UN and EU as IGO; eventwire (and our AG News coding) use
+# UNO and EUR, as CODEBOOK.md allows: a gold IGO is answered by any of them.
+IGO_FAMILY = {"UNO": "IGO", "EUR": "IGO"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ def _countries(group: Iterable[Any]) -> frozenset[str]:
             code = getattr(item, "country", None)
         if code not in UNKNOWN:
             out.add(code)
+            if code in IGO_FAMILY:
+                out.add(IGO_FAMILY[code])
     return frozenset(out)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..records import DocResult, Event
-from .matching import Score, score_document
+from .matching import IGO_FAMILY, Score, score_document
 from .readers import GoldEvent, GoldItem
 
 NONE = "NONE"
@@ -45,7 +45,8 @@ def _happened(event: Event) -> bool:
 
 
 def _countries(group) -> set[str]:
-    return {a.country for a in group if a.country}
+    out = {a.country for a in group if a.country}
+    return out | {IGO_FAMILY[c] for c in out if c in IGO_FAMILY}
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:

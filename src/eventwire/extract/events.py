@@ -99,6 +99,8 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
     if head is verb:
         return []
     if verb.dep_ == "conj":
+        if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "ROOT":
+            return [head]  # the small model's misparse: "[Soldiers] shot and killed ..."
         return subject_heads(head, depth + 1)
     if verb.dep_ == "xcomp":
         objects = _children(head, "dobj")
@@ -195,6 +197,9 @@ def _unique(actors: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+INSTRUMENTS = {"bomb", "blast", "explosion", "explosive", "device", "mine", "landmine", "rocket",
+               "missile", "shell", "mortar", "grenade", "gunfire", "shelling", "drone", "car",
+               "truck", "ied", "bombing", "attack", "airstrike", "strike", "fire", "shot", "bullet"}
 # "ordered the detention of X", "authorised strikes on Y": the ordered act is the event
 ORDER_VERBS = {"order", "authorize", "authorise", "approve", "announce", "adopt", "unveil"}
 # "a new package of sanctions", "a wave of arrests": the event noun sits under a collective
@@ -229,6 +234,24 @@ class SentenceCoder:
         for head in heads:
             out.extend(self.actors.expand(head))
         return _unique(out)
+
+    def unidentified_attacker(self, trigger: Trigger) -> list[ActorMention]:
+        """'A car bomb killed seven', 'Blast kills five': someone attacked; who is not said.
+
+        The weapon or blast stands in as the actor span, with no country and sector UAF
+        (unidentified armed force), so the event keeps its recipients.
+        """
+        token = trigger.token
+        heads = _children(token, "nsubj") if token.pos_ == "VERB" else []
+        heads += [o for p, o in _prep_objects(token) if p in ("in", "by")] if token.pos_ == "VERB" else []
+        for head in heads:
+            if head.lemma_.lower() in INSTRUMENTS or (
+                    head.lemma_.lower() in self.tables.nouns
+                    and self.tables.nouns[head.lemma_.lower()][0].event_type == "ASSAULT"):
+                tokens = self.actors.phrase(head)
+                start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                return [ActorMention(self.actors.text[start:end], start, end, None, None, "UAF")]
+        return []
 
     def owners(self, heads: list[Token]) -> list[ActorMention]:
         """Whose thing an object is: 'the Russian proposal', 'terms set out by Putin'."""
@@ -305,6 +328,9 @@ class SentenceCoder:
             governor = None  # "condemned the attack": the condemner did not attack
         if not actors and governor is not None:
             actors = self.heads_to_actors(subject_heads(governor))
+        if trigger.entry.reciprocal:
+            # "clashes between US forces and militiamen", "talks with Iran": all are parties
+            actors = _unique(actors + self.heads_to_actors([o for p, o in preps if p in ("between", "with")]))
         recipient_preps = [(p, o) for p, o in preps if p != "by"]
         if governor is not None:
             recipient_preps += _prep_objects(governor)
@@ -396,6 +422,11 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
     for trigger in triggers.values():
         if trigger.token.i in ordered:
             continue  # "ordered the detention": the detention is the event
+        token = trigger.token
+        head_trigger = triggers.get(token.head.i) if token.head is not token else None
+        if (head_trigger is not None and token.dep_ == "advcl" and token.tag_ == "VBG"
+                and head_trigger.entry.event_type == trigger.entry.event_type):
+            continue  # "attacked a camp, killing 14": the killing is that attack's outcome
         entry = trigger.entry
         parent_trigger = embedded[trigger.token.i]
         if parent_trigger is not None:
@@ -408,6 +439,8 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             actor, recipient = coder.noun_arguments(trigger)
         else:
             actor, recipient = coder.verb_arguments(trigger)
+        if not actor and entry.event_type == "ASSAULT":
+            actor = coder.unidentified_attacker(trigger)
         if not actor:
             continue  # an event needs an actor
         if entry.reciprocal:
