@@ -43,18 +43,15 @@ class GoldItem:
     level: str = "sentence"  # or "document"
 
 
-def _country(code) -> str | None:
+def _code(code) -> str | None:
+    """A country or sector code, its first three letters ('CVLalb' -> CVL); None if unknown."""
     if not isinstance(code, str):
         return None
     code = code.strip().upper()[:3]
     return None if not code or code in ("---", "***") else code
 
 
-def _sector(code) -> str | None:
-    if not isinstance(code, str):
-        return None
-    code = code.strip().upper()[:3]
-    return None if not code or code in ("---", "***") else code
+_country = _sector = _code
 
 
 @lru_cache(maxsize=1)
@@ -73,40 +70,40 @@ def plover_type_of_cameo(code: str) -> str | None:
     return None
 
 
-def read_plover_gsr(path: Path) -> Iterator[GoldItem]:
-    """PLOVER gold standard records: one coded sentence per line (old type names mapped)."""
+def _json_lines(path: Path) -> Iterator[dict]:
     with open(path, encoding="utf-8") as handle:
         for line in handle:
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            if not record.get("text") or not record.get("event"):
-                continue
-            def actors(value):
-                if not isinstance(value, list):
-                    return []
-                return [GoldActor(_country(a.get("code")), _sector(a.get("sector")), a.get("actorText", ""))
-                        for a in value if isinstance(a, dict)]
-            source, target = actors(record.get("source")), actors(record.get("target"))
-            info = record.get("textInfo")
-            markup = info.get("markup", "") if isinstance(info, dict) else str(info or "")
-            if "SRC/TAR" in markup:  # reciprocal: every party is an actor
-                source, target = source + target, []
-            event = GoldEvent(OLD_NAMES.get(record["event"], record["event"]), source, target,
-                              trigger=record.get("eventText", ""))
-            yield GoldItem(record["id"], record["text"], [event])
+            if line.strip():
+                yield json.loads(line)
+
+
+def read_plover_gsr(path: Path) -> Iterator[GoldItem]:
+    """PLOVER gold standard records: one coded sentence per line (old type names mapped)."""
+    def actors(value):
+        if not isinstance(value, list):
+            return []
+        return [GoldActor(_country(a.get("code")), _sector(a.get("sector")), a.get("actorText", ""))
+                for a in value if isinstance(a, dict)]
+
+    for record in _json_lines(path):
+        if not record.get("text") or not record.get("event"):
+            continue
+        source, target = actors(record.get("source")), actors(record.get("target"))
+        info = record.get("textInfo")
+        markup = info.get("markup", "") if isinstance(info, dict) else str(info or "")
+        if "SRC/TAR" in markup:  # reciprocal: every party is an actor
+            source, target = source + target, []
+        event = GoldEvent(OLD_NAMES.get(record["event"], record["event"]), source, target,
+                          trigger=record.get("eventText", ""))
+        yield GoldItem(record["id"], record["text"], [event])
 
 
 def read_cameo_examples(path: Path) -> Iterator[GoldItem]:
     """CAMEO manual examples: the CAMEO code's PLOVER type; statements (01) have no event."""
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            kind = plover_type_of_cameo(record["cameo_code"])
-            events = [GoldEvent(kind)] if kind else []
-            yield GoldItem(record["example_id"], record["example"], events)
+    for record in _json_lines(path):
+        kind = plover_type_of_cameo(record["cameo_code"])
+        events = [GoldEvent(kind)] if kind else []
+        yield GoldItem(record["example_id"], record["example"], events)
 
 
 def read_conflibert(path: Path) -> Iterator[GoldItem]:
@@ -157,49 +154,38 @@ def read_conflibert(path: Path) -> Iterator[GoldItem]:
         yield flush()
 
 
+def _gold_event(e: dict, kind_key: str) -> GoldEvent:
+    """An event in our JSON shape (AG News coding, eventwire records) as a GoldEvent."""
+    def group(role):
+        return [GoldActor(_country(a.get("country")), _sector(a.get("sector")), a.get("text", ""))
+                for a in e.get(role, []) if isinstance(a, dict)]
+    trigger = e.get("trigger") or ""
+    if isinstance(trigger, dict):
+        trigger = trigger.get("text", "")
+    return GoldEvent(e[kind_key], group("actor"), group("recipient"), bool(e.get("negated")),
+                     e.get("modality") or "asserted", trigger)
+
+
 def read_silver(path: Path) -> Iterator[GoldItem]:
     """Our AG News coding: `silver/*.jsonl` beside `corpora/ag-news-test/world.jsonl` (the texts)."""
     paths = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
-    texts_path = paths[0].parent.parent / "corpora" / "ag-news-test" / "world.jsonl"
-    with open(texts_path, encoding="utf-8") as handle:
-        texts = {r["id"]: r for r in map(json.loads, handle)}
+    texts = {r["id"]: r for r in _json_lines(paths[0].parent.parent / "corpora" / "ag-news-test"
+                                             / "world.jsonl")}
     for file in paths:
-        with open(file, encoding="utf-8") as handle:
-            for line in handle:
-                if not line.strip():
-                    continue
-                record = json.loads(line)
-                source = texts.get(record["id"])
-                if source is None:
-                    continue
-                events = [GoldEvent(
-                    e["type"],
-                    [GoldActor(_country(a.get("country")), _sector(a.get("sector")), a.get("text", ""))
-                     for a in e.get("actor", [])],
-                    [GoldActor(_country(a.get("country")), _sector(a.get("sector")), a.get("text", ""))
-                     for a in e.get("recipient", [])],
-                    bool(e.get("negated")), e.get("modality") or "asserted", e.get("trigger", ""))
-                    for e in record.get("events", [])]
+        for record in _json_lines(file):
+            source = texts.get(record["id"])
+            if source is not None:
+                events = [_gold_event(e, "type") for e in record.get("events", [])]
                 yield GoldItem(record["id"], source["text"], events, source.get("published"),
                                level="document")
 
 
 def read_eventwire(path: Path) -> Iterator[GoldItem]:
     """eventwire's own records as gold: one document a line with `id`, `text` and `events`."""
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            events = [GoldEvent(
-                e["event_type"],
-                [GoldActor(a.get("country"), a.get("sector"), a.get("text", "")) for a in e.get("actor", [])],
-                [GoldActor(a.get("country"), a.get("sector"), a.get("text", "")) for a in e.get("recipient", [])],
-                bool(e.get("negated")), e.get("modality") or "asserted",
-                (e.get("trigger") or {}).get("text", "") if isinstance(e.get("trigger"), dict) else "")
-                for e in record.get("events", [])]
-            yield GoldItem(str(record["id"]), record["text"], events, record.get("published"),
-                           level="document")
+    for record in _json_lines(path):
+        events = [_gold_event(e, "event_type") for e in record.get("events", [])]
+        yield GoldItem(str(record["id"]), record["text"], events, record.get("published"),
+                       level="document")
 
 
 READERS = {"plover-gsr": read_plover_gsr, "cameo-examples": read_cameo_examples,
