@@ -41,3 +41,10 @@ def test_every_error_code_has_a_message_that_says_what_to_do():
     from eventwire.errors import MESSAGES
 
     assert all(len(text) > 30 for text in MESSAGES.values())
+
+
+def test_coding_blank_text_is_a_clear_error():
+    import pytest
+
+    with pytest.raises(ValueError, match="no text"):
+        eventwire.code(" \n\n ")

@@ -357,16 +357,17 @@ class DocActors:
                 head_entry = Entry("person", resolved.country, resolved.sector, resolved.name or head.text)
         country = sector = name = None
         head_sector = self.sector_of(head)
+        head_ent = self.ent_at.get(head.i) if head.ent_type_ == "PERSON" else None
         for token in tokens:
-            if token.i == head.i:
-                continue
+            if token.i == head.i or (head_ent is not None and head_ent.start <= token.i < head_ent.end):
+                continue  # "Levy" in "President Levy Mwanawasa" is part of his name
             entry = self._entry(token)
             if entry is not None and entry.country and country is None:
                 country, name = entry.country, entry.name
                 if entry.kind in ("seat", "igo") and head_sector is None:
                     sector = entry.sector
         if head_entry is not None and head_entry.kind == "demonym":
-            country = country or head_entry.country
+            country = head_entry.country  # "Palestinians of the Israeli-occupied West Bank"
             if head.tag_ in ("NNPS", "NNS") and sector is None:
                 sector = "CVL"  # "Russians", "Ukrainians": the people
         elif head_entry is not None:

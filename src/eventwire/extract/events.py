@@ -202,22 +202,31 @@ INSTRUMENTS = {"bomb", "blast", "explosion", "explosive", "device", "mine", "lan
                "truck", "ied", "bombing", "attack", "airstrike", "strike", "fire", "shot", "bullet"}
 # "ordered the detention of X", "authorised strikes on Y": the ordered act is the event
 ORDER_VERBS = {"order", "authorize", "authorise", "approve", "announce", "adopt", "unveil"}
-# "a new package of sanctions", "a wave of arrests": the event noun sits under a collective
-COLLECTIVE_NOUNS = {"package", "round", "set", "series", "wave", "raft", "batch", "tranche",
-                    "slew", "string", "spate", "number", "list"}
+GOVERNING_PREPS = {"on", "for", "into"}  # "arrived on a visit", "gathered for a rally"
+
+
+def _anchor(noun: Token) -> Token:
+    """The noun an event noun stands for in the clause: 'a mediation effort' -> effort."""
+    current = noun
+    while current.dep_ == "compound" and current.head.pos_ in ("NOUN", "PROPN") and current.head is not current:
+        current = current.head
+    return current
 
 
 def _governing_verb(noun: Token) -> Token | None:
-    """The verb whose object the event noun is ("imposed a new package of sanctions")."""
-    current = noun
+    """The verb whose object the event noun is ("imposed a new package of sanctions",
+    "will provide 25,000 tons of food aid", "arrived on a visit")."""
+    current = _anchor(noun)
     for _ in range(3):
-        if (current.dep_ == "pobj" and current.head.lower_ == "of"
-                and current.head.head.lemma_.lower() in COLLECTIVE_NOUNS):
+        if current.dep_ == "pobj" and current.head.lower_ == "of" and current.head.head.pos_ == "NOUN":
             current = current.head.head
             continue
         break
     if current.dep_ in ("dobj", "attr") and current.head.pos_ in ("VERB", "AUX"):
         return current.head
+    if (current.dep_ == "pobj" and current.head.lower_ in GOVERNING_PREPS
+            and current.head.head.pos_ == "VERB"):
+        return current.head.head
     return None
 
 
@@ -301,6 +310,8 @@ class SentenceCoder:
             # "offered to mediate between Moscow and Kyiv": the parties are in the content
             for content in _children(verb, "xcomp", "ccomp"):
                 heads = _children(content, "dobj", "dative")
+                if content.dep_ == "ccomp":  # "demanded that the US cancel ...": who is asked
+                    heads = _children(content, "nsubj", "nsubjpass") + heads
                 heads += [o for p, o in _prep_objects(content) if p in RECIPIENT_PREPS]
                 recipients = self.heads_to_actors(heads)
                 if recipients:
@@ -319,6 +330,10 @@ class SentenceCoder:
                        and c.i < trigger.start or c.dep_ == "poss"]
         actor_heads = [h for h in actor_heads if h.i not in range(trigger.start, trigger.end)]
         preps = _prep_objects(noun)
+        anchor = _anchor(noun)
+        if anchor is not noun:
+            preps += _prep_objects(anchor)
+            actor_heads += [c for c in anchor.children if c.dep_ == "poss"]
         actor_heads += [o for p, o in preps if p == "by"]
         actors = self.heads_to_actors(actor_heads)
         governor = _governing_verb(noun)
