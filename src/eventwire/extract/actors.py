@@ -29,7 +29,8 @@ QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
 # sectors whose unnamed members belong to the country the story is datelined in
 DOMESTIC_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL", "CVL", "OPP", "PTY", "EDU", "MED", "LAB",
                     "BUS", "JRN", "REL", "ELI", "SPY", "AGR", "REF", "SOC"}
-PLURAL_ONLY_SECTOR_NOUNS = {"force"}  # "forces" are troops; "force" is usually the abstract
+PLURAL_ONLY_SECTOR_NOUNS = {"force"}
+NAMED_ACTOR_LABELS = {"ORG", "NORP", "PERSON"}  # "forces" are troops; "force" is usually the abstract
 GROUP_PRONOUNS = {"it", "they", "them", "we"}
 TITLE_SECTORS_SKIP = {"mr", "mrs", "ms", "dr", "sir"}
 
@@ -307,8 +308,11 @@ class DocActors:
             return None, None, None
         return entry.name, entry.country, entry.sector if entry.kind != "demonym" else None
 
-    def resolve(self, head: Token) -> ActorMention | None:
-        """An actor for the noun phrase headed by ``head``, or None if it names no actor."""
+    def resolve(self, head: Token, named: bool = False) -> ActorMention | None:
+        """An actor for the noun phrase headed by ``head``, or None if it names no actor.
+
+        ``named``: a named person or organisation the tables do not know still counts (for
+        the doer of an event; a recipient must be known to be an actor)."""
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(head)
@@ -320,7 +324,7 @@ class DocActors:
                             inner = self.resolve(obj)
                             if inner is not None:
                                 return self._widen(inner, head)
-        actor = self._resolve_phrase(head)
+        actor = self._resolve_phrase(head, named)
         if actor is not None and actor.country is None:
             actor.country = self._place_country(head)  # "a court in Yemen", "police in Tbilisi"
             if actor.country is None and actor.sector in DOMESTIC_SECTORS:
@@ -343,7 +347,7 @@ class DocActors:
         actor.start = start
         return actor
 
-    def _resolve_phrase(self, head: Token) -> ActorMention | None:
+    def _resolve_phrase(self, head: Token, named: bool = False) -> ActorMention | None:
         tokens = self.phrase(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = self.text[start:end]
@@ -386,6 +390,15 @@ class DocActors:
                 return self.resolve(appos)
             if head.ent_type_ in ("ORG", "NORP", "GPE") and country is not None:
                 sector = sector or "GOV"
+            elif named and head.ent_type_ in NAMED_ACTOR_LABELS:
+                # a named group or person the tables do not know ("Hezb-e-Islami") doing
+                # something: an actor, with the country its modifiers give, if any
+                ent = self.ent_at.get(head.i)
+                if ent is not None:
+                    start, end = min(start, ent.start_char), max(end, ent.end_char)
+                return ActorMention(text=self.text[start:end], start=start, end=end,
+                                    name=ent.text if ent is not None else head.text, country=country,
+                                    sector="GOV" if country and head.ent_type_ != "PERSON" else None)
             else:
                 return None
         if country is None and sector is None:
@@ -401,11 +414,11 @@ class DocActors:
                 return ActorMention(name=person.name, country=person.country, sector=person.sector, **span)
         return None
 
-    def expand(self, head: Token) -> list[ActorMention]:
+    def expand(self, head: Token, named: bool = False) -> list[ActorMention]:
         """The actor a head names and those of its conjuncts ("Turkey and Russia")."""
         out = []
         for token in [head, *conjuncts(head)]:
-            actor = self.resolve(token)
+            actor = self.resolve(token, named)
             if actor is not None and all(a.start != actor.start for a in out):
                 out.append(actor)
         return out

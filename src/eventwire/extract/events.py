@@ -202,6 +202,8 @@ INSTRUMENTS = {"bomb", "blast", "explosion", "explosive", "device", "mine", "lan
                "truck", "ied", "bombing", "attack", "airstrike", "strike", "fire", "shot", "bullet"}
 # "ordered the detention of X", "authorised strikes on Y": the ordered act is the event
 ORDER_VERBS = {"order", "authorize", "authorise", "approve", "announce", "adopt", "unveil"}
+DENIED_THINGS = {"accusation", "allegation", "claim", "charge", "report", "criticism", "suggestion",
+                 "assertion", "rumor", "rumour", "speculation"}
 GOVERNING_PREPS = {"on", "for", "into"}  # "arrived on a visit", "gathered for a rally"
 
 
@@ -238,10 +240,10 @@ class SentenceCoder:
         self.tables = tables
         self.triggers = triggers or {}
 
-    def heads_to_actors(self, heads: list[Token]) -> list[ActorMention]:
+    def heads_to_actors(self, heads: list[Token], named: bool = False) -> list[ActorMention]:
         out: list[ActorMention] = []
         for head in heads:
-            out.extend(self.actors.expand(head))
+            out.extend(self.actors.expand(head, named))
         return _unique(out)
 
     def unidentified_attacker(self, trigger: Trigger) -> list[ActorMention]:
@@ -290,11 +292,12 @@ class SentenceCoder:
         if passive or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
             actor_heads = [obj for prep, obj in preps if prep == "by"]
             patient_heads = passive or [verb.head]
-            actors = self.heads_to_actors(actor_heads)
+            actors = self.heads_to_actors(actor_heads, named=True)
             recipients = self.heads_to_actors(patient_heads)
         else:
             subject = subject_heads(verb)
-            actors = self.heads_to_actors(subject) or self._speaker_for_pronoun(verb, subject)
+            actors = (self.heads_to_actors(subject) or self._speaker_for_pronoun(verb, subject)
+                      or self.heads_to_actors(subject, named=True))
             objects = _children(verb, "dobj", "dative")
             recipients = self.heads_to_actors(objects) or self.owners(objects)
             if not recipients:
@@ -462,6 +465,9 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             actor = _unique(actor + recipient)
             recipient = []
         recipient = [r for r in recipient if all(r.start != a.start for a in actor)]
+        if entry.event_type == "REJECT" and entry.pos == "VERB" and any(
+                c.lemma_.lower() in DENIED_THINGS for c in _children(trigger.token, "dobj")):
+            continue  # denying an accusation is a statement, no event (CODEBOOK)
         if entry.event_type == "COERCE" and any(a.sector == "JUD" for a in actor):
             # a court jailing someone convicts them (CODEBOOK: a conviction is SANCTION)
             trigger.entry = LexiconEntry(entry.trigger, entry.pos, "SANCTION", "convict", "16", False)
