@@ -288,6 +288,11 @@ class SentenceCoder:
     def verb_arguments(self, trigger: Trigger) -> tuple[list[ActorMention], list[ActorMention]]:
         verb = trigger.token
         passive = _children(verb, "nsubjpass")
+        if not passive and verb.tag_ == "VBN" and not any(
+                c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+            # "Five killed in car bombing", "with five Iraqis killed": a participle with a
+            # subject and no 'have' is a passive whose auxiliary was left out
+            passive = _children(verb, "nsubj")
         preps = _prep_objects(verb)
         if passive or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
             actor_heads = [obj for prep, obj in preps if prep == "by"]
@@ -303,12 +308,13 @@ class SentenceCoder:
             if not recipients:
                 # "sold drones to Ukraine": the object is a thing; who got it is in a prep
                 for obj in objects:
-                    recipients = self.heads_to_actors([o for p, o in _prep_objects(obj)
-                                                       if self._recipient_prep(p, trigger)])
+                    place = [o for p, o in _prep_objects(obj) if self._recipient_prep(p, trigger)]
+                    recipients = self.heads_to_actors(place) or self.owners(place)
                     if recipients:
                         break
         if not recipients:
-            recipients = self.heads_to_actors([o for p, o in preps if self._recipient_prep(p, trigger)])
+            place = [o for p, o in preps if self._recipient_prep(p, trigger)]
+            recipients = self.heads_to_actors(place) or self.owners(place)
         if not recipients and trigger.entry.event_type in CONTENT_TYPES:
             # "offered to mediate between Moscow and Kyiv": the parties are in the content
             for content in _children(verb, "xcomp", "ccomp"):
@@ -441,9 +447,7 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if trigger.token.i in ordered:
             continue  # "ordered the detention": the detention is the event
         token = trigger.token
-        head_trigger = triggers.get(token.head.i) if token.head is not token else None
-        if (head_trigger is not None and token.dep_ == "advcl" and token.tag_ == "VBG"
-                and head_trigger.entry.event_type == trigger.entry.event_type):
+        if _outcome_of_same_event(trigger, triggers):
             continue  # "attacked a camp, killing 14": the killing is that attack's outcome
         entry = trigger.entry
         parent_trigger = embedded[trigger.token.i]
@@ -474,6 +478,27 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         out.append(_build_event(doc, sent, sentence_index, trigger, actor, recipient, tables,
                                 doc_id, published, offset))
     return out
+
+
+def _outcome_of_same_event(trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
+    """A participle that reports what an event did: 'attacked a camp, killing 14 and wounding
+    30', 'detonated a car bomb, killing nine'."""
+    token = trigger.token
+    kind = trigger.entry.event_type
+    for _ in range(3):
+        head = token.head
+        if head is token:
+            return False
+        if token.dep_ == "conj" and token.tag_ == "VBG":
+            token = head
+            continue
+        if token.dep_ != "advcl" or token.tag_ != "VBG":
+            return False
+        if head.i in triggers and triggers[head.i].entry.event_type == kind:
+            return True
+        return any(c.i in triggers and triggers[c.i].entry.event_type == kind
+                   for c in head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))
+    return False
 
 
 def drop_headline_repeats(events: list[Event], text: str) -> list[Event]:
