@@ -145,6 +145,17 @@ class DocActors:
             return ranked[0][0]
         return None
 
+    def place_in(self, sent: Span) -> str | None:
+        """The country of the first place a sentence names (country, capital or city)."""
+        for i in range(sent.start, sent.end):
+            span = self.match_at.get(i)
+            if span is None or span.start != i:
+                continue
+            entry = self.tables.surface.get(span.text)
+            if entry is not None and entry.kind in ("country", "capital", "city") and entry.country:
+                return entry.country
+        return None
+
     def _dateline_country(self) -> str | None:
         """The country of the dateline ("TBILISI, Georgia (Wire) —", "ANKARA —"), if any."""
         from ..nlp.model import DATELINE

@@ -202,6 +202,7 @@ INSTRUMENTS = {"bomb", "blast", "explosion", "explosive", "device", "mine", "lan
                "truck", "ied", "bombing", "attack", "airstrike", "strike", "fire", "shot", "bullet"}
 # "ordered the detention of X", "authorised strikes on Y": the ordered act is the event
 ORDER_VERBS = {"order", "authorize", "authorise", "approve", "announce", "adopt", "unveil"}
+PLACE_TYPES = {"ASSAULT", "COERCE"}
 DENIED_THINGS = {"accusation", "allegation", "claim", "charge", "report", "criticism", "suggestion",
                  "assertion", "rumor", "rumour", "speculation"}
 GOVERNING_PREPS = {"on", "for", "into"}  # "arrived on a visit", "gathered for a rally"
@@ -469,6 +470,13 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             actor = _unique(actor + recipient)
             recipient = []
         recipient = [r for r in recipient if all(r.start != a.start for a in actor)]
+        if entry.event_type in PLACE_TYPES:
+            # "killed 44 people in a village near Falluja": unnamed victims belong where it happened
+            place = None
+            for mention in recipient:
+                if mention.country is None and mention.sector in (None, "CVL"):
+                    place = place or actors.place_in(sent) or actors.home
+                    mention.country = place
         if entry.event_type == "REJECT" and entry.pos == "VERB" and any(
                 c.lemma_.lower() in DENIED_THINGS for c in _children(trigger.token, "dobj")):
             continue  # denying an accusation is a statement, no event (CODEBOOK)
@@ -505,13 +513,13 @@ def drop_headline_repeats(events: list[Event], text: str) -> list[Event]:
     """A headline repeats its story's lede: keep the body's event, which has the context.
 
     The headline is a first sentence that ends its line; its event goes when a body sentence
-    codes the same type with overlapping actor and recipient countries.
+    codes the same type and knows at least the headline's actor and recipient countries.
     """
     def countries(group):
         return {a.country for a in group if a.country}
 
     headline = [e for e in events if e.sentence_index == 0
-                and text[e.sentence_end:e.sentence_end + 2].lstrip(" \t")[:1] in ("\n", "\r")]
+                and "\n" in text[max(e.sentence_start, e.sentence_end - 2):e.sentence_end + 2]]
     if not headline:
         return events
     body = [e for e in events if e.sentence_index > 0]
@@ -519,9 +527,8 @@ def drop_headline_repeats(events: list[Event], text: str) -> list[Event]:
     for event in events:
         if event in headline and any(
                 other.event_type == event.event_type
-                and (not countries(event.actor) or not countries(other.actor)
-                     or countries(event.actor) & countries(other.actor))
-                and (not countries(event.recipient) or not countries(other.recipient)
+                and (not countries(event.actor) or countries(event.actor) & countries(other.actor))
+                and (not countries(event.recipient)
                      or countries(event.recipient) & countries(other.recipient))
                 for other in body):
             continue
