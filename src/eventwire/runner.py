@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -81,7 +81,8 @@ def run(inputs: Iterable[str] | Iterable[Article], db: str = "eventwire.duckdb",
     seen: set[str] = set()
     with Store(db) as store:
         report.run_id = store.start_run(paths or ["<python>"], __version__, model or model_name())
-        ingest_failures: dict[int, list[Failure]] = {}
+        # failures read with each batch, in batch order (executors keep the order)
+        ingest_failures: deque[list[Failure]] = deque()
 
         def todo() -> Iterator[list[Article]]:
             for number, (articles, failures) in enumerate(_batches(items, batch_size, report)):
@@ -100,14 +101,14 @@ def run(inputs: Iterable[str] | Iterable[Article], db: str = "eventwire.duckdb",
                 if not fresh:
                     store.write_batch([], failures, report.run_id)
                     continue
-                ingest_failures[id(fresh)] = failures
+                ingest_failures.append(failures)
                 yield fresh
 
         try:
             for batch, results in executor.map(todo()):
                 stored = [r for r in results if isinstance(r, DocResult)]
                 failed = [r for r in results if isinstance(r, Failure)]
-                store.write_batch(stored, ingest_failures.pop(id(batch), []) + failed, report.run_id)
+                store.write_batch(stored, ingest_failures.popleft() + failed, report.run_id)
                 report.failures.extend(failed)
                 report.stored += len(stored)
                 for result in stored:

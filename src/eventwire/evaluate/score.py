@@ -57,9 +57,9 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 
 
 def _top(events: list[Event]) -> Event | None:
-    asserted = [e for e in events if _happened(e)]
-    pool = asserted or []
-    return max(pool, key=lambda e: e.confidence) if pool else None
+    """The most confident event that happened (first among equals)."""
+    happened = [e for e in events if _happened(e)]
+    return max(happened, key=lambda e: e.confidence) if happened else None
 
 
 def _actor_scores(system: Event, gold: GoldEvent) -> dict[str, bool | None]:

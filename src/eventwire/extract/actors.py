@@ -74,10 +74,6 @@ class Gazetteer:
             candidates.append(sequence)
             candidates.sort(key=len, reverse=True)
 
-    def add(self, nlp, text: str, entry: Entry) -> None:
-        self.tables.surface[text] = entry
-        self._index([t.text for t in self.tokenizer(text)])
-
     def _matches(self, doc: Doc) -> list[Span]:
         orths = doc.to_array("ORTH").tolist()
         index = self.index

@@ -1,7 +1,7 @@
 """The data files under eventwire/data, loaded once per process.
 
-Lexicons and actor tables are data, not code: users and maintainers edit CSV files, and
-users add their own actor tables (see ``load_user_actors``) without touching the package.
+Lexicons and actor tables are data, not code: maintainers edit the CSV files, and every table
+is loaded once per process.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -191,15 +190,6 @@ def load_tables() -> Tables:
         tables.sector_nouns[row["noun"].lower()] = (row["sector"], row.get("person") == "1")
     _load_lexicon(tables)
     return tables
-
-
-def load_user_actors(path: str | Path) -> list[tuple[str, Entry]]:
-    """A user's actor table (CSV with text,country,sector[,name]) as surface entries."""
-    with open(path, encoding="utf-8", newline="") as handle:
-        return [(row["text"].strip(), Entry("seat", _country(row.get("country", "")),
-                                            (row.get("sector") or "").strip() or None,
-                                            (row.get("name") or row["text"]).strip()))
-                for row in csv.DictReader(handle) if row.get("text")]
 
 
 def tenure_on(tenures: list[Tenure], when: date | None) -> Tenure | None:
