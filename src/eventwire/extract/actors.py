@@ -397,6 +397,10 @@ class DocActors:
                 return self.resolve(appos)
             if head.ent_type_ in ("ORG", "NORP", "GPE") and country is not None:
                 sector = sector or "GOV"
+            elif named and country is not None and head.tag_ in ("NNS", "NNPS"):
+                # "Palestinian prisoners rioted", "the Islamic Jihad movement rejected": the
+                # doers' country is in the phrase even when the noun names no sector
+                return ActorMention(text=text, start=start, end=end, name=name, country=country)
             elif named and head.ent_type_ in NAMED_ACTOR_LABELS:
                 # a named group or person the tables do not know ("Hezb-e-Islami") doing
                 # something: an actor, with the country its modifiers give, if any
