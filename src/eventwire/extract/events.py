@@ -380,6 +380,9 @@ def _confidence(actors, recipients, trigger: Trigger, reciprocal: bool) -> float
         score += 0.2
     if trigger.entry.pos == "VERB":
         score += 0.1
+    token = trigger.token
+    if token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
+        score += 0.1  # what the sentence is about, not something mentioned along the way
     return round(min(score, 0.95), 2)
 
 
