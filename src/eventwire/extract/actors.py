@@ -141,6 +141,11 @@ class DocActors:
             return ranked[0][0]
         return None
 
+    def is_place_or_state(self, token: Token) -> bool:
+        """Whether a noun names a country, capital, city, organisation or person (not a thing)."""
+        entry = self._entry(token)
+        return entry is not None and entry.kind != "demonym" or token.ent_type_ in ("GPE", "PERSON")
+
     def place_in(self, sent: Span) -> str | None:
         """The country of the first place a sentence names (country, capital or city)."""
         for i in range(sent.start, sent.end):

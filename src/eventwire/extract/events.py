@@ -203,6 +203,7 @@ INSTRUMENTS = {"bomb", "blast", "explosion", "explosive", "device", "mine", "lan
 # "ordered the detention of X", "authorised strikes on Y": the ordered act is the event
 ORDER_VERBS = {"order", "authorize", "authorise", "approve", "announce", "adopt", "unveil"}
 PLACE_TYPES = {"ASSAULT", "COERCE"}
+SENT_THING_TYPES = {"MOBILIZE", "AID"}
 DENIED_THINGS = {"accusation", "allegation", "claim", "charge", "report", "criticism", "suggestion",
                  "assertion", "rumor", "rumour", "speculation"}
 GOVERNING_PREPS = {"on", "for", "into"}  # "arrived on a visit", "gathered for a rally"
@@ -305,6 +306,11 @@ class SentenceCoder:
             actors = (self.heads_to_actors(subject) or self._speaker_for_pronoun(verb, subject)
                       or self.heads_to_actors(subject, named=True))
             objects = _children(verb, "dobj", "dative")
+            if trigger.entry.event_type in SENT_THING_TYPES:
+                # "sent troops to Russia", "deployed soldiers in Kursk": the object is what is
+                # sent; the recipient is where or to whom (or a dative: "gave Kyiv weapons")
+                objects = _children(verb, "dative") + [
+                    o for o in _children(verb, "dobj") if self.actors.is_place_or_state(o)]
             recipients = self.heads_to_actors(objects) or self.owners(objects)
             if not recipients:
                 # "sold drones to Ukraine": the object is a thing; who got it is in a prep
