@@ -25,8 +25,10 @@ pytestmark = pytest.mark.model
     ("Turkey's military support for Ukraine angered officials.", [("AID", ("TUR",), ("UKR",))]),
     ("The European Union adopted a new package of sanctions against Russia.",
      [("SANCTION", ("EUR",), ("RUS",))]),
-    # the recipient of a thing given
+    # the recipient of a thing given; troops sent are not the recipient (a dateline's
+    # home country once made them one: "BRUSSELS — North Korea sent troops" gave BEL MIL)
     ("Turkey sold drones to Ukraine.", [("AID", ("TUR",), ("UKR",))]),
+    ("BRUSSELS — North Korea has sent troops to Russia.", [("MOBILIZE", ("PRK",), ("RUS",))]),
     # requests, threats and offers keep their content inside
     ("The United States urged Israel to allow aid into Gaza.", [("REQUEST", ("USA",), ("ISR",))]),
     ("Ankara offered to mediate between Moscow and Kyiv.", [("AGREE", ("TUR",), ("RUS", "UKR"))]),
