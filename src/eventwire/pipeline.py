@@ -38,8 +38,7 @@ class DocumentProcessor:
 
     def screen(self, article: Article) -> Failure | None:
         """Reasons not to code an article at all."""
-        where, _, line = (article.origin or "").rpartition(":")
-        origin, number = (where, int(line)) if line.isdigit() else (article.origin or "", None)
+        origin, number = _where(article)
         if not article.text.strip():
             return Failure(origin, number, "empty", message("empty"), article.id)
         if len(article.text) > self.max_chars:
@@ -75,8 +74,8 @@ class DocumentProcessor:
             try:
                 events, mentions = self._extract(doc, article, offset, sentence_base.get(index, 0))
             except Exception as exc:  # one bad document must not sink the batch
-                origin, _, line = (article.origin or "").rpartition(":")
-                results[index] = Failure(origin or article.origin or "", int(line) if line.isdigit() else None,
+                origin, number = _where(article)
+                results[index] = Failure(origin, number,
                                          "processing", f"{message('processing')} ({exc!r}: "
                                          f"{traceback.format_exc(limit=2).splitlines()[-1]})",
                                          article.id)
@@ -113,6 +112,12 @@ class DocumentProcessor:
                  sentence_base: int) -> tuple[list[Event], list[EntityMention]]:
         published = date.fromisoformat(article.published) if article.published else None
         return self.extractor.extract(doc, article.id, published, offset, sentence_base)
+
+
+def _where(article: Article) -> tuple[str, int | None]:
+    """(file, line) of an article's origin ("path:line" or "path")."""
+    where, _, line = (article.origin or "").rpartition(":")
+    return (where, int(line)) if line.isdigit() else (article.origin or "", None)
 
 
 _PROCESSOR: DocumentProcessor | None = None

@@ -61,9 +61,9 @@ def match_trigger(token: Token, tables: Tables) -> Trigger | None:
             for entry in entries:
                 if all(word in dependents for word in entry.requires):
                     return Trigger(token, entry, token.i, token.i + 1)
-    if token.pos_ in ("NOUN", "PROPN", "VERB"):
+    if token.pos_ in ("NOUN", "PROPN"):
         entries = tables.nouns.get(lemma)
-        if entries and token.pos_ != "VERB":
+        if entries:
             modifiers = {c.lemma_.lower(): c for c in token.children
                          if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i}
             for entry in entries:
@@ -398,17 +398,20 @@ def find_events(doc: Doc, actors: DocActors, tables: Tables, doc_id: str,
     """All events of a parsed document (or of one piece of it starting at ``offset``)."""
     events: list[Event] = []
     # only tokens whose lemma can start a trigger are looked at in Python
-    candidates = set()
     lemma_ids = trigger_lemma_ids(tables, doc.vocab.strings)
-    for i, lemma in enumerate(doc.to_array("LEMMA").tolist()):
-        if lemma in lemma_ids:
-            candidates.add(i)
+    candidates = [i for i, lemma in enumerate(doc.to_array("LEMMA").tolist()) if lemma in lemma_ids]
     if not candidates:
         return events
+    position = 0
     for index, sent in enumerate(doc.sents):
-        if any(sent.start <= i < sent.end for i in candidates):
+        # candidates are in token order: take this sentence's share in one pass
+        here = []
+        while position < len(candidates) and candidates[position] < sent.end:
+            here.append(candidates[position])
+            position += 1
+        if here:
             events.extend(_sentence_events(doc, sent, index + sentence_base, actors, tables,
-                                           doc_id, published, offset, candidates))
+                                           doc_id, published, offset, here))
     return events
 
 
@@ -425,9 +428,9 @@ def trigger_lemma_ids(tables: Tables, strings) -> set[int]:
 
 def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActors,
                      tables: Tables, doc_id: str, published: date | None, offset: int,
-                     candidates: set[int]) -> list[Event]:
+                     candidates: list[int]) -> list[Event]:
     triggers: dict[int, Trigger] = {}
-    for i in sorted(i for i in candidates if sent.start <= i < sent.end):
+    for i in candidates:
         token = doc[i]
         found = match_trigger(token, tables)
         if found is not None:
