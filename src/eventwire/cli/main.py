@@ -191,7 +191,8 @@ def _open(db: str):
               type=click.Choice(["jsonl", "csv", "parquet", "gdelt"]))
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, writable=True))
 @click.option("--table", default="events", show_default=True,
-              type=click.Choice(["events", "documents", "mentions", "failures"]))
+              type=click.Choice(["events", "documents", "mentions", "quotes", "amounts",
+                                 "failures"]))
 def export_command(db, fmt, output, table):
     """Write a table to a file: JSONL, CSV, Parquet, or the GDELT-style TSV of dyads."""
     from ..store import ExportError, export
