@@ -210,7 +210,8 @@ def export_command(db, fmt, output, table):
 @cli.command("evaluate")
 @click.argument("gold", type=click.Path(exists=True))
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["plover-gsr", "cameo-examples", "conflibert", "silver", "eventwire"]),
+              type=click.Choice(["plover-gsr", "cameo-examples", "conflibert", "silver", "eventwire",
+                                 "polnear"]),
               help="What the gold file is (see README, Accuracy).")
 @click.option("--split", default="all", show_default=True, type=click.Choice(["all", "tune", "check"]),
               help="A fixed 80/20 split by item id: develop on 'tune', measure on 'check'.")
@@ -293,9 +294,16 @@ def demo_command(db, workers):
               f"eventwire export --db {db} --format jsonl --output events.jsonl")
 
 
+# --- commands defined in their own modules ---------------------------------------------------
+from .quotes import quotes_command  # noqa: E402
+
+cli.add_command(quotes_command)
+
+
 def main() -> None:
     cli(prog_name="eventwire")
 
 
 if __name__ == "__main__":
     main()
+
