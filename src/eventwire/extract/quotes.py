@@ -162,7 +162,8 @@ def find_quotes(doc: Doc, actors: DocActors, doc_id: str, offset: int = 0,
         if span is None or len(span) == 0:
             continue
         words = sum(1 for t in span if not t.is_punct)
-        if words < MIN_DIRECT_WORDS or (_is_title(span) and not _attribution_follows(doc, span)):
+        if (words < MIN_DIRECT_WORDS or _is_title(span) or words < 3) and \
+                not _attribution_follows(doc, span):
             continue
         cue = _cue_near(doc, span, marks)
         if cue is None and previous is not None and _continues(text, previous, start, doc):
@@ -211,7 +212,10 @@ def find_quotes(doc: Doc, actors: DocActors, doc_id: str, offset: int = 0,
         if speaker is None and lemma in BELIEF_CUES:
             continue
         # quoted words inside the clause belong to this reported speech, said once
-        found = [f for f in found if not (f.direct and start <= f.start and f.end <= end + 2)
+        inner = [f for f in found if f.direct and start <= f.start < end]
+        if inner:
+            end = max(end, max(f.end for f in inner))
+        found = [f for f in found if not (f.direct and start <= f.start < end)
                  and not (not f.direct and _same(f.cue, token))]
         found.append(_Found(start, end, False, token, speaker, [(start, end)]))
 
@@ -344,6 +348,9 @@ def _colon_cue(doc: Doc, span: Span, text: str) -> Token | None:
     for token in reversed(verbs):
         if any(c.dep_ in SPEAKER_DEPS for c in token.children):
             return token
+    before = [t for t in colon[0].sent if t.i < colon.start and not t.is_space]
+    if before and not verbs and before[-1].pos_ in ("PROPN", "NOUN") and len(before) <= 8:
+        return colon[0]  # "Jeffrey M. Jones: “...”", "From the report: “...”"
     return None
 
 
@@ -369,7 +376,8 @@ def _embedded_after(text: str, start: int, cue: Token | Span) -> int | None:
     k = start - 1
     while k >= 0 and text[k] in " \t\xa0":
         k -= 1
-    if k < 0 or not (text[k].isalnum() or text[k] in ")’'"):
+    opening = text[start + 1:start + 2]
+    if k < 0 or not (text[k].isalnum() or text[k] in ")’'" or opening.islower()):
         return None
     doc = cue.doc
     if cue.sent.start != doc.char_span(start, start + 1, alignment_mode="expand")[0].sent.start:
@@ -378,7 +386,7 @@ def _embedded_after(text: str, start: int, cue: Token | Span) -> int | None:
     while following < len(doc) and (doc[following].dep_ in ("prt", "punct", "mark")
                                      or doc[following].lower_ in ("that", "for", "as")):
         following += 1
-    if following >= len(doc) or doc[following].idx > start:
+    if following >= len(doc) or doc[following].idx >= start:
         return None
     return doc[following].idx
 
@@ -464,6 +472,9 @@ def _speaker(cue: Token | Span | None) -> Token | None:
             if child.dep_ == "pobj":
                 return child
         return None
+    if cue.text == ":":  # the name before the colon
+        before = [t for t in cue.sent if t.i < cue.i and t.pos_ in ("PROPN", "NOUN")]
+        return before[-1] if before else None
     verb = cue
     for _ in range(3):
         for child in verb.children:
