@@ -1,0 +1,137 @@
+"""Time series of a dyad, and of one actor balancing between two others.
+
+A dyad's events are those where one side is A and the other is B (see filters.DIRECTED_PAIR).
+Each period reports the number of events, their summed and mean score (Goldstein-like, -10..+10),
+the count per quad class and per PLOVER type. Periods without events are filled with zeros so
+charts and differences line up.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from ..records import EVENT_TYPES
+from . import filters as f
+
+
+def _hits_sql(a: tuple[str, str | None], b: tuple[str, str | None], directed: bool
+              ) -> tuple[str, list[Any]]:
+    """SQL selecting the ids of events between actor codes a and b."""
+    match_a, params_a = f.match("a", a)
+    match_b, params_b = f.match("b", b)
+    pair = f.DIRECTED_PAIR if directed else f.UNDIRECTED_PAIR
+    sql = (f"SELECT DISTINCT a.event_id FROM event_actors a JOIN event_actors b "
+           f"ON a.event_id = b.event_id WHERE {match_a} AND {match_b} AND {pair}")
+    return sql, params_a + params_b
+
+
+def _empty_series(by: str) -> pd.DataFrame:
+    columns = ["period", "events", "score", "mean_score", *f.QUAD_NAMES]
+    frame = pd.DataFrame({name: pd.Series(dtype="int64") for name in columns})
+    frame["period"] = pd.Series(dtype="datetime64[s]")
+    frame["score"] = frame["score"].astype("float64")
+    frame["mean_score"] = frame["mean_score"].astype("float64")
+    frame.attrs["by"] = by
+    return frame
+
+
+def dyad(source: Any, a: str, b: str, by: str = "month", directed: bool = True,
+         since: str | date | None = None, until: str | date | None = None,
+         event_type: str | None = None) -> pd.DataFrame:
+    """Events between ``a`` and ``b`` per period (day, week, month or year).
+
+    ``directed`` counts only what A did to B; otherwise both directions. Columns: period,
+    events, score (sum), mean_score, one count per quad class (verbal_cooperation,
+    material_cooperation, verbal_conflict, material_conflict) and one per PLOVER type that occurs.
+    """
+    code_a, code_b = f.actor_code(a, "a"), f.actor_code(b, "b")
+    if code_a is None or code_b is None:
+        raise f.AnalysisError("a" if code_a is None else "b", "both sides of the dyad are needed")
+    by = f.period(by)
+    start, end = f.day(since, "since"), f.day(until, "until")
+    kind = f.event_type(event_type)
+    hits, params = _hits_sql(code_a, code_b, directed)
+    where, more = f.event_filters("e", kind, start, end)
+    sql = (f"WITH hits AS ({hits}) "
+           f"SELECT date_trunc(?, e.date)::DATE AS period, e.event_type, e.quad_class, "
+           f"count(*) AS events, sum(e.score) AS score "
+           f"FROM events e JOIN hits USING (event_id) "
+           f"WHERE e.date IS NOT NULL {''.join(' AND ' + w for w in where)} "
+           f"GROUP BY ALL ORDER BY period")
+    rows = f.connection_of(source).execute(sql, params + [by] + more).df()
+    return _series(rows, by, start, end)
+
+
+def _series(rows: pd.DataFrame, by: str, start: date | None, end: date | None) -> pd.DataFrame:
+    """Period x (type, quad class) counts -> one row per period, gaps filled with zeros."""
+    if rows.empty:
+        frame = _empty_series(by)
+        return frame
+    rows["period"] = pd.to_datetime(rows["period"])
+    grouped = rows.groupby("period")
+    frame = pd.DataFrame({"events": grouped["events"].sum(), "score": grouped["score"].sum()})
+    quads = rows.pivot_table(index="period", columns="quad_class", values="events", aggfunc="sum",
+                             fill_value=0)
+    for number, name in enumerate(f.QUAD_NAMES, start=1):
+        frame[name] = quads[number] if number in quads.columns else 0
+    types = rows.pivot_table(index="period", columns="event_type", values="events", aggfunc="sum",
+                             fill_value=0)
+    for kind in EVENT_TYPES:
+        if kind in types.columns:
+            frame[kind] = types[kind]
+    first = frame.index.min() if start is None else min(frame.index.min(), _trunc(start, by))
+    last = frame.index.max() if end is None else max(frame.index.max(), _trunc(end, by))
+    index = pd.date_range(first, last, freq=f.FREQUENCIES[by], name="period")
+    frame = frame.reindex(index, fill_value=0)
+    counts = [c for c in frame.columns if c != "score"]
+    frame[counts] = frame[counts].astype("int64")
+    frame["score"] = frame["score"].astype("float64")
+    mean = (frame["score"] / frame["events"]).where(frame["events"] > 0)
+    frame.insert(2, "mean_score", mean.round(3))
+    frame = frame.reset_index()
+    frame.attrs["by"] = by
+    return frame
+
+
+def _trunc(day: date, by: str) -> pd.Timestamp:
+    stamp = pd.Timestamp(day)
+    if by == "day":
+        return stamp
+    if by == "week":
+        return stamp - pd.Timedelta(days=stamp.weekday())
+    if by == "month":
+        return stamp.replace(day=1)
+    return stamp.replace(month=1, day=1)
+
+
+def balance(source: Any, actor: str, b: str, c: str, by: str = "month", directed: bool = False,
+            since: str | date | None = None, until: str | date | None = None) -> pd.DataFrame:
+    """How ``actor`` balances between ``b`` and ``c``: its net score with each, per period.
+
+    ``score_b`` sums the scores of the events between actor and b (both directions unless
+    ``directed``, then only what actor did), likewise ``score_c``; ``balance`` = score_b - score_c,
+    positive when the actor leans towards b. Event counts are ``events_b`` and ``events_c``.
+    """
+    if f.actor_code(actor, "actor") is None:
+        raise f.AnalysisError("actor", "the actor whose balance to measure is needed")
+    with_b = dyad(source, actor, b, by=by, directed=directed, since=since, until=until)
+    with_c = dyad(source, actor, c, by=by, directed=directed, since=since, until=until)
+    left = with_b[["period", "events", "score"]].rename(columns={"events": "events_b",
+                                                                 "score": "score_b"})
+    right = with_c[["period", "events", "score"]].rename(columns={"events": "events_c",
+                                                                  "score": "score_c"})
+    frame = left.merge(right, on="period", how="outer").sort_values("period")
+    if not frame.empty:
+        index = pd.date_range(frame["period"].min(), frame["period"].max(),
+                              freq=f.FREQUENCIES[f.period(by)], name="period")
+        frame = frame.set_index("period").reindex(index).reset_index()
+    frame = frame.fillna({"events_b": 0, "events_c": 0, "score_b": 0.0, "score_c": 0.0})
+    frame = frame.astype({"events_b": "int64", "events_c": "int64", "score_b": "float64",
+                          "score_c": "float64"})
+    frame["balance"] = frame["score_b"] - frame["score_c"]
+    frame = frame[["period", "events_b", "score_b", "events_c", "score_c", "balance"]]
+    frame.attrs.update(by=f.period(by), actor=actor.upper(), b=b.upper(), c=c.upper())
+    return frame.reset_index(drop=True)
