@@ -114,10 +114,14 @@ def connection_of(source: Any) -> Any:
 
 @lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
-    """ISO-3 code -> English name, from the package's countries table."""
-    path = resources.files("eventwire") / "data" / "countries.csv"
-    with path.open(encoding="utf-8") as handle:
-        names = {row["iso3"]: row["name"] for row in csv.DictReader(handle)}
+    """ISO-3 (or organisation) code -> English name, from the package's actor tables."""
+    data = resources.files("eventwire") / "data"
+    with (data / "igos.csv").open(encoding="utf-8") as handle:
+        names: dict[str, str] = {}
+        for row in csv.DictReader(handle):
+            names.setdefault(row["code"], row["name"])  # the first row names the organisation
+    with (data / "countries.csv").open(encoding="utf-8") as handle:
+        names.update({row["iso3"]: row["name"] for row in csv.DictReader(handle)})
     names.update({"IGO": "International organisations", "NGO": "Non-governmental organisations",
                   "MNC": "Multinational companies"})
     return names
