@@ -39,6 +39,9 @@ def actor_code(value: str | None, parameter: str = "actor") -> tuple[str, str | 
     if not _CODE.match(code):
         raise AnalysisError(parameter, f"{str(value)[:40]!r} is not an actor code; use a country "
                             "code such as TUR, or country and sector such as TURGOV")
+    if code[:3] not in country_names():
+        raise AnalysisError(parameter, f"{code[:3]!r} is not a country or organisation code "
+                            "eventwire knows; use ISO 3166 alpha-3 (TUR, RUS, USA) or IGO/NGO/MNC")
     return (code[:3], code[3:] or None)
 
 
