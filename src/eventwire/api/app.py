@@ -23,6 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__, analysis
 from ..analysis.search import EXTRA_TABLES, MAX_LIMIT, MAX_OFFSET, MAX_TEXT
 from ..store import Store
+from ..store.memory import memory_store
 from . import errors
 from .errors import ApiError
 
@@ -116,9 +117,16 @@ def json_response(body: Any) -> Response:
                     media_type="application/json")
 
 
-def create_app(db: str | Store) -> FastAPI:
-    """The API and dashboard over the store at ``db`` (a path, opened read-only, or a Store)."""
-    store = db if isinstance(db, Store) else Store(db, read_only=True)
+def create_app(db: str | Store, in_memory: bool = True) -> FastAPI:
+    """The API and dashboard over the store at ``db`` (a path, or an open Store).
+
+    A path is opened read-only; with ``in_memory`` its event tables are copied into memory,
+    sorted for fast filters (store/memory.py), and the file is only read.
+    """
+    if isinstance(db, Store):
+        store = db
+    else:
+        store = memory_store(db) if in_memory else Store(db, read_only=True)
     app = FastAPI(title="eventwire", version=__version__, docs_url=None, redoc_url=None,
                   description="Read-only access to coded political events (PLOVER/CAMEO) with "
                               "provenance. Every error is {\"error\": {\"code\", \"message\"}}.")
@@ -229,8 +237,9 @@ def create_app(db: str | Store) -> FastAPI:
     return app
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000, log_level: str = "info") -> None:
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000, log_level: str = "info",
+          in_memory: bool = True) -> None:
     """Run the API and dashboard with uvicorn until interrupted."""
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level=log_level)
+    uvicorn.run(create_app(db, in_memory=in_memory), host=host, port=port, log_level=log_level)
