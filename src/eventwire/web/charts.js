@@ -135,23 +135,30 @@
     const most = Math.max(1, ...edges.map((e) => e.events));
     const defs = el("defs", {}, svg);
     for (const [id, colour] of [["arrow-coop", "#1e8449"], ["arrow-conf", "#922b21"], ["arrow-none", "#888"]]) {
-      const marker = el("marker", { id: id, viewBox: "0 0 10 10", refX: 18, refY: 5, markerWidth: 6,
-                                    markerHeight: 6, orient: "auto-start-reverse" }, defs);
+      const marker = el("marker", { id: id, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 10,
+                                    markerHeight: 10, markerUnits: "userSpaceOnUse",
+                                    orient: "auto" }, defs);
       el("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: colour }, marker);
     }
+    const biggest = Math.max(1, ...nodes.map((n) => n.events));
+    const size = {};
+    nodes.forEach((n) => { size[n.id] = 6 + 14 * Math.sqrt(n.events / biggest); });
     const lines = el("g", { class: "edges" }, svg);
     edges.forEach((e) => {
-      const [x0, y0] = at[e.source], [x1, y1] = at[e.target];
+      const [x0, y0] = at[e.source], [tx, ty] = at[e.target];
+      // stop at the target's rim so the arrowhead shows
+      const length = Math.max(1, Math.hypot(tx - x0, ty - y0));
+      const cut = (size[e.target] + 2) / length;
+      const x1 = tx - (tx - x0) * cut, y1 = ty - (ty - y0) * cut;
       const kind = e.mean_score > 0 ? "coop" : e.mean_score < 0 ? "conf" : "none";
       const colour = { coop: "#1e8449", conf: "#922b21", none: "#888" }[kind];
       const line = el("line", { x1: x0, y1: y0, x2: x1, y2: y1, stroke: colour, "stroke-opacity": 0.75,
                                 "stroke-width": 1.5 + 5 * e.events / most, "marker-end": `url(#arrow-${kind})` }, lines);
       el("title", {}, line).textContent = `${e.source} → ${e.target}: ${e.events} events, score ${e.score}`;
     });
-    const biggest = Math.max(1, ...nodes.map((n) => n.events));
     nodes.forEach((n) => {
       const [x, y, angle] = at[n.id];
-      const circle = el("circle", { cx: x, cy: y, r: 6 + 14 * Math.sqrt(n.events / biggest), fill: "#5d6d7e",
+      const circle = el("circle", { cx: x, cy: y, r: size[n.id], fill: "#5d6d7e",
                                     stroke: "#fff", "stroke-width": 1.5 }, svg);
       el("title", {}, circle).textContent = `${n.name}: ${n.events} events with ${n.degree} partners`;
       label(svg, cx + (radius + 32) * Math.cos(angle), cy + (radius + 32) * Math.sin(angle) + 4, n.id);
