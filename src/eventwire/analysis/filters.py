@@ -99,15 +99,12 @@ def event_filters(alias: str, event_kind: str | None, since: date | None, until:
     return where, params
 
 
-# A pair of actor rows a, b of one event forms a dyad a -> b when a acts on b, or when the event
-# has no recipient and both are actors (PLOVER's reciprocal events, e.g. a meeting of TUR and RUS).
-NO_RECIPIENT = ("NOT EXISTS (SELECT 1 FROM event_actors r "
-                "WHERE r.event_id = a.event_id AND r.role = 'recipient')")
-DIRECTED_PAIR = (f"((a.role = 'actor' AND b.role = 'recipient') OR (a.role = 'actor' AND "
-                 f"b.role = 'actor' AND a.position <> b.position AND {NO_RECIPIENT}))")
-UNDIRECTED_PAIR = (f"((a.role = 'actor' AND b.role = 'recipient') OR (a.role = 'recipient' AND "
-                   f"b.role = 'actor') OR (a.role = 'actor' AND b.role = 'actor' AND "
-                   f"a.position <> b.position AND {NO_RECIPIENT}))")
+def side(column: str, code: tuple[str, str | None]) -> tuple[str, list[Any]]:
+    """SQL that the ``column`` side (source or target) of an event_dyads row is ``code``."""
+    country, sector = code
+    if sector:
+        return f"{column} = ? AND {column}_sector = ?", [country, sector]
+    return f"{column} = ?", [country]
 
 
 def connection_of(source: Any) -> Any:

@@ -1,6 +1,6 @@
 """Who deals with whom: an actor's partners and adversaries, and the actor network.
 
-Both read the same dyads as the time series (filters.DIRECTED_PAIR): an actor acting on a
+Both read the same dyads as the time series (the event_dyads view): an actor acting on a
 recipient, or two actors of a reciprocal event. Nodes are countries (ISO-3, or IGO/NGO/MNC);
 actors without a country are left out because they cannot be told apart.
 """
@@ -36,13 +36,16 @@ def partners(source: Any, actor: str, kind: str = "partners", limit: int = 10,
     if not 1 <= int(limit) <= 1000:
         raise f.AnalysisError("limit", "use a number from 1 to 1000")
     start, end = f.day(since, "since"), f.day(until, "until")
-    match_a, params = f.match("a", code)
     where, more = f.event_filters("e", None, start, end)
-    sql = (f"WITH pairs AS (SELECT DISTINCT a.event_id, b.country AS partner "
-           f"FROM event_actors a JOIN event_actors b ON a.event_id = b.event_id "
-           f"WHERE {match_a} AND b.country IS NOT NULL AND b.country <> a.country "
-           f"AND {f.UNDIRECTED_PAIR}) "
-           f"SELECT partner, {_TALLY} FROM pairs JOIN events e USING (event_id) "
+    parts, params = [], []
+    for mine, other in (("source", "target"), ("target", "source")):
+        condition, values = f.side(mine, code)
+        parts.append(f"SELECT event_id, {other} AS partner, date, quad_class, score "
+                     f"FROM event_dyads WHERE {condition} AND {other} IS NOT NULL "
+                     f"AND {other} <> ?")
+        params += values + [code[0]]
+    sql = (f"WITH e AS (SELECT DISTINCT * FROM ({' UNION ALL '.join(parts)})) "
+           f"SELECT partner, {_TALLY} FROM e "
            f"{'WHERE ' + ' AND '.join(where) if where else ''} GROUP BY partner")
     frame = f.connection_of(source).execute(sql, params + more).df()
     if kind == "partners":
@@ -84,12 +87,10 @@ def network(source: Any, since: str | date | None = None, until: str | date | No
     start, end = f.day(since, "since"), f.day(until, "until")
     kind = f.event_type(event_type)
     where, params = f.event_filters("e", kind, start, end)
-    sql = (f"WITH pairs AS (SELECT DISTINCT a.event_id, a.country AS source, b.country AS target "
-           f"FROM event_actors a JOIN event_actors b ON a.event_id = b.event_id "
-           f"WHERE a.country IS NOT NULL AND b.country IS NOT NULL AND a.country <> b.country "
-           f"AND ((a.role = 'actor' AND b.role = 'recipient') OR (a.role = 'actor' AND "
-           f"b.role = 'actor' AND a.country < b.country AND {f.NO_RECIPIENT}))) "
-           f"SELECT source, target, {_TALLY} FROM pairs JOIN events e USING (event_id) "
+    sql = (f"WITH e AS (SELECT DISTINCT event_id, source, target, date, event_type, quad_class, "
+           f"score FROM event_dyads WHERE source IS NOT NULL AND target IS NOT NULL "
+           f"AND source <> target AND (NOT reciprocal OR source < target)) "
+           f"SELECT source, target, {_TALLY} FROM e "
            f"{'WHERE ' + ' AND '.join(where) if where else ''} GROUP BY source, target "
            f"HAVING count(*) >= ? ORDER BY events DESC, source, target LIMIT ?")
     edges = f.connection_of(source).execute(sql, params + [int(min_events), int(limit)]).df()

@@ -100,11 +100,15 @@ def search_events(source: Any, actor: str | None = None, recipient: str | None =
     limit, offset = _bounds(limit, offset)
     where, params = _where(actor, recipient, event_type, since, until, doc_id, text)
     connection = f.connection_of(source)
-    total = connection.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0]
-    ids = [row[0] for row in connection.execute(
-        f"SELECT e.event_id FROM events e{where} ORDER BY {ORDER} LIMIT ? OFFSET ?",
-        params + [limit, offset]).fetchall()]
-    return Page(records(connection, ids), int(total), limit, offset)
+    # one pass gives the page and the total; past the end the page is empty, so count alone
+    rows = connection.execute(
+        f"SELECT e.event_id, count(*) OVER () FROM events e{where} ORDER BY {ORDER} "
+        f"LIMIT ? OFFSET ?", params + [limit, offset]).fetchall()
+    if rows:
+        total = rows[0][1]
+    else:
+        total = connection.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0]
+    return Page(records(connection, [row[0] for row in rows]), int(total), limit, offset)
 
 
 def records(source: Any, ids: list[str]) -> list[dict[str, Any]]:

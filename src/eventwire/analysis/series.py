@@ -1,6 +1,7 @@
 """Time series of a dyad, and of one actor balancing between two others.
 
-A dyad's events are those where one side is A and the other is B (see filters.DIRECTED_PAIR).
+A dyad's events are those where one side is A and the other is B (the event_dyads view,
+migration 0005: an actor acting on a recipient, or two actors of an event without recipient).
 Each period reports the number of events, their summed and mean score (Goldstein-like, -10..+10),
 the count per quad class and per PLOVER type. Periods without events are filled with zeros so
 charts and differences line up.
@@ -19,13 +20,19 @@ from . import filters as f
 
 def _hits_sql(a: tuple[str, str | None], b: tuple[str, str | None], directed: bool
               ) -> tuple[str, list[Any]]:
-    """SQL selecting the ids of events between actor codes a and b."""
-    match_a, params_a = f.match("a", a)
-    match_b, params_b = f.match("b", b)
-    pair = f.DIRECTED_PAIR if directed else f.UNDIRECTED_PAIR
-    sql = (f"SELECT DISTINCT a.event_id FROM event_actors a JOIN event_actors b "
-           f"ON a.event_id = b.event_id WHERE {match_a} AND {match_b} AND {pair}")
-    return sql, params_a + params_b
+    """SQL selecting each event between actor codes a and b once, with what series need.
+
+    One SELECT per direction joined by UNION ALL, not an OR, so each can skip row groups by
+    the dyad's source and target (store/memory.py keeps event_dyads sorted by them).
+    """
+    parts, params = [], []
+    for first, second in ([(a, b)] if directed else [(a, b), (b, a)]):
+        source, more_source = f.side("source", first)
+        target, more_target = f.side("target", second)
+        parts.append(f"SELECT event_id, date, event_type, quad_class, score FROM event_dyads "
+                     f"WHERE {source} AND {target}")
+        params += more_source + more_target
+    return f"SELECT DISTINCT * FROM ({' UNION ALL '.join(parts)})", params
 
 
 def _empty_series(by: str) -> pd.DataFrame:
@@ -55,10 +62,9 @@ def dyad(source: Any, a: str, b: str, by: str = "month", directed: bool = True,
     kind = f.event_type(event_type)
     hits, params = _hits_sql(code_a, code_b, directed)
     where, more = f.event_filters("e", kind, start, end)
-    sql = (f"WITH hits AS ({hits}) "
+    sql = (f"WITH e AS ({hits}) "
            f"SELECT date_trunc(?, e.date)::DATE AS period, e.event_type, e.quad_class, "
-           f"count(*) AS events, sum(e.score) AS score "
-           f"FROM events e JOIN hits USING (event_id) "
+           f"count(*) AS events, sum(e.score) AS score FROM e "
            f"WHERE e.date IS NOT NULL {''.join(' AND ' + w for w in where)} "
            f"GROUP BY ALL ORDER BY period")
     rows = f.connection_of(source).execute(sql, params + [by] + more).df()

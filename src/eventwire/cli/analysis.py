@@ -17,6 +17,9 @@ from ..records import EVENT_TYPES
 console = Console(stderr=True, soft_wrap=True)
 out = Console()
 FORMATS = ("table", "csv", "jsonl")
+# narrower headers for the terminal table (CSV and JSON keep the full names)
+SHORT = {"verbal_cooperation": "v.coop", "material_cooperation": "m.coop",
+         "verbal_conflict": "v.confl", "material_conflict": "m.confl", "mean_score": "mean"}
 
 
 def _code(ctx, param, value):
@@ -89,9 +92,10 @@ def render(frame, fmt: str, title: str = "") -> None:
     else:
         table = Table(title=title or None, title_justify="left")
         for column in columns:
-            table.add_column(str(column), justify="left" if column in ("period", "partner", "name",
-                                                                   "id", "source", "target")
-                             else "right")
+            if column in ("period", "partner", "name", "id", "source", "target"):
+                table.add_column(str(column), no_wrap=True, min_width=10 if column == "period" else 3)
+            else:
+                table.add_column(SHORT.get(column, str(column)), justify="right")
         for row in rows:
             table.add_row(*("" if v is None else f"{v:g}" if isinstance(v, float) else str(v)
                             for v in row))
