@@ -59,7 +59,7 @@ def _open(db: str):
 
     try:
         return Store(db, read_only=True)
-    except FileNotFoundError as exc:
+    except Exception as exc:  # missing file, pending migrations, locked by a writer, not DuckDB
         raise click.ClickException(str(exc)) from exc
 
 

@@ -35,7 +35,7 @@ def serve_command(db, host, port, in_memory, log_level):
 
     try:
         Store(db, read_only=True).close()  # fail here, clearly, before the server starts
-    except (FileNotFoundError, RuntimeError) as exc:
+    except Exception as exc:  # missing file, pending migrations, locked by a writer, not DuckDB
         raise click.ClickException(str(exc)) from exc
     if not _is_loopback(host):
         console.print(f"[yellow]warning[/yellow]: binding {host} makes the API reachable from "
