@@ -181,3 +181,22 @@ def test_memory_copy_answers_like_the_file(tmp_path):
         assert analysis.document(in_memory, "w1") == analysis.document(on_disk, "w1")
     with Store(path) as store:  # the file was only read: it can be opened for writing again
         assert store.count("events") == 8
+
+
+def test_extras_rows_when_the_store_has_them():
+    from eventwire.store import Store
+
+    with Store(":memory:") as store:
+        amounts = analysis.extra_rows(store, "amounts")  # None where the schema has no amounts
+        assert amounts is None or amounts.total == 0
+        # the quotes table of the extras (migration 0003 on stores that have it)
+        store.connection.execute("CREATE TABLE IF NOT EXISTS quotes (quote_id VARCHAR PRIMARY KEY, "
+                                 "doc_id VARCHAR NOT NULL, text VARCHAR)")
+        store.connection.execute("INSERT INTO quotes (quote_id, doc_id, text) VALUES "
+                                 "('q1', 'w1', 'We will mediate.'), ('q2', 'w2', 'No.')")
+        page = analysis.extra_rows(store, "quotes", doc_id="w1")
+        assert page.total == 1 and page.items[0]["text"] == "We will mediate."
+        assert analysis.extra_rows(store, "quotes").total == 2
+        assert "quotes" in analysis.overview(store)["extras"]
+        with pytest.raises(AnalysisError):
+            analysis.extra_rows(store, "documents")

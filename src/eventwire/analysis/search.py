@@ -213,9 +213,12 @@ def extra_rows(source: Any, table: str, doc_id: str | None = None, limit: int = 
     connection = f.connection_of(source)
     if not has_table(connection, table):
         return None
+    # the store's record view (quote_records, amount_records) when it has one, else the table
+    view = f"{table[:-1]}_records"
+    relation = view if has_table(connection, view) else table
     where, params = ("WHERE doc_id = ?", [str(doc_id)]) if doc_id else ("", [])
-    total = connection.execute(f"SELECT count(*) FROM {table} {where}", params).fetchone()[0]
-    cursor = connection.execute(f"SELECT * FROM {table} {where} ORDER BY ALL LIMIT ? OFFSET ?",
+    total = connection.execute(f"SELECT count(*) FROM {relation} {where}", params).fetchone()[0]
+    cursor = connection.execute(f"SELECT * FROM {relation} {where} ORDER BY ALL LIMIT ? OFFSET ?",
                                 params + [limit, offset])
     names = [d[0] for d in cursor.description]
     return Page([_plain(dict(zip(names, row))) for row in cursor.fetchall()], int(total), limit,
