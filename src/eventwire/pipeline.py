@@ -11,7 +11,12 @@ from datetime import date
 
 from .errors import message
 from .ingest.language import is_confidently_not_english
-from .records import Article, DocResult, EntityMention, Event, Failure
+from typing import TYPE_CHECKING
+
+from .records import Article, DocResult, Failure
+
+if TYPE_CHECKING:
+    from .extract import Extraction
 
 DEFAULT_MAX_CHARS = 2_000_000  # about 300,000 words: far beyond any news article
 PARSE_BATCH = 128  # documents (or pieces of long ones) parsed together
@@ -22,12 +27,19 @@ class DocumentProcessor:
     """The spaCy model and extraction tables, built once per process."""
 
     def __init__(self, model: str | None = None, max_chars: int = DEFAULT_MAX_CHARS,
-                 check_language: bool = True, batch_size: int = PARSE_BATCH) -> None:
-        from .extract import Extractor
+                 check_language: bool = True, batch_size: int = PARSE_BATCH,
+                 dictionaries: tuple[str, ...] = ()) -> None:
+        from .extract import Extractor, load_tables
+        from .extract.dictionaries import apply_dictionaries, load_dictionary
+
         from .nlp import load_model
 
         self.nlp = load_model(model)
-        self.extractor = Extractor(self.nlp)
+        tables = load_tables()
+        if dictionaries:
+            user = [actor for path in dictionaries for actor in load_dictionary(path)]
+            tables = apply_dictionaries(tables, user)
+        self.extractor = Extractor(self.nlp, tables)
         self.max_chars = max_chars
         self.check_language = check_language
         self.batch_size = batch_size
@@ -72,7 +84,7 @@ class DocumentProcessor:
                 continue
             article = result.article
             try:
-                events, mentions = self._extract(doc, article, offset, sentence_base.get(index, 0))
+                found = self._extract(doc, article, offset, sentence_base.get(index, 0))
             except Exception as exc:  # one bad document must not sink the batch
                 origin, number = _where(article)
                 results[index] = Failure(origin, number,
@@ -80,8 +92,10 @@ class DocumentProcessor:
                                          f"{traceback.format_exc(limit=2).splitlines()[-1]})",
                                          article.id)
                 continue
-            result.events.extend(events)
-            result.mentions.extend(mentions)
+            result.events.extend(found.events)
+            result.mentions.extend(found.mentions)
+            result.quotes.extend(found.quotes)
+            result.amounts.extend(found.amounts)
             result.n_words += sum(1 for t in doc if not (t.is_space or t.is_punct))
             sentence_base[index] = sentence_base.get(index, 0) + sum(1 for _ in doc.sents)
         from .extract.events import drop_headline_repeats
@@ -109,7 +123,7 @@ class DocumentProcessor:
             yield from self.nlp.pipe(group, as_tuples=True, batch_size=len(group))
 
     def _extract(self, doc, article: Article, offset: int,
-                 sentence_base: int) -> tuple[list[Event], list[EntityMention]]:
+                 sentence_base: int) -> Extraction:
         published = date.fromisoformat(article.published) if article.published else None
         return self.extractor.extract(doc, article.id, published, offset, sentence_base)
 

@@ -116,6 +116,42 @@ class EntityMention:
 
 
 @dataclass
+class Quote:
+    """Reported speech: the content span, its cue (said, told, according to) and its speaker.
+
+    ``direct`` is true for words inside quotation marks. The speaker is the mention the quote is
+    attributed to (possibly a pronoun); ``speaker.name`` is the resolved full name.
+    """
+
+    quote_id: str
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    direct: bool
+    cue: Span | None = None
+    speaker: ActorMention | None = None
+    sentence_index: int | None = None
+
+
+@dataclass
+class Amount:
+    """A number with what it counts: money (unit = currency code), percent or people."""
+
+    amount_id: str
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str  # ISO 4217 currency, "percent", "people" (or another counted noun)
+    what: str | None = None  # the noun phrase quantified: "troops", "aid", "protesters"
+    kind: str | None = None  # money, percent, KILL, WOUND, ARREST, CROWD, DISPLACED, count
+    event_id: str | None = None
+    sentence_index: int | None = None
+
+
+@dataclass
 class DocResult:
     """What processing one article produced: the document itself and its extractions."""
 
@@ -124,6 +160,9 @@ class DocResult:
     n_words: int
     events: list[Event] = field(default_factory=list)
     mentions: list[EntityMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    tone: float | None = None
 
 
 def to_dict(record: Any) -> dict[str, Any]:

@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc
 
-from ..records import EntityMention, Event
+from ..records import Amount, EntityMention, Event, Quote
 from .actors import DocActors, Gazetteer
 from .events import CODER, find_events
+from .quotes import find_quotes
 from .tables import Tables, load_tables
 
 MENTION_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
-__all__ = ["CODER", "Extractor", "find_events", "load_tables"]
+__all__ = ["CODER", "Extraction", "Extractor", "find_events", "load_tables"]
+
+
+@dataclass
+class Extraction:
+    """What one parsed text (a document or a piece of a long one) yields."""
+
+    events: list[Event] = field(default_factory=list)
+    mentions: list[EntityMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
 
 
 class Extractor:
@@ -24,7 +36,7 @@ class Extractor:
         self.gazetteer = Gazetteer(nlp, self.tables)
 
     def extract(self, doc: Doc, doc_id: str, published: date | None, offset: int = 0,
-                sentence_base: int = 0) -> tuple[list[Event], list[EntityMention]]:
+                sentence_base: int = 0) -> Extraction:
         actors = DocActors(doc, self.gazetteer, published)
         events = find_events(doc, actors, self.tables, doc_id, published, offset, sentence_base)
         mentions = []
@@ -35,4 +47,5 @@ class Extractor:
             mentions.append(EntityMention(
                 text=ent.text, start=ent.start_char + offset, end=ent.end_char + offset,
                 label=ent.label_, name=name, country=country, sector=sector))
-        return events, mentions
+        quotes = find_quotes(doc, actors, doc_id, offset, sentence_base)
+        return Extraction(events=events, mentions=mentions, quotes=quotes)

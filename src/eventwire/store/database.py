@@ -18,33 +18,11 @@ import duckdb
 
 from ..records import DocResult, Failure
 from .migrations import apply_migrations, pending
+from .rows import TABLES, batch_rows
+
+KEYED = {"documents", "events", "quotes", "amounts"}  # tables with a primary key
 
 DEFAULT_DB = "eventwire.duckdb"
-
-EVENT_COLUMNS = ("event_id", "doc_id", "sentence_index", "sentence", "sentence_start",
-                 "sentence_end", "trigger_text", "trigger_start", "trigger_end", "event_type",
-                 "mode", "context", "cameo", "quad_class", "score", "date", "date_precision",
-                 "date_text", "location", "negated", "modality", "confidence", "coder")
-EVENT_TYPES_SQL = ("VARCHAR", "VARCHAR", "INTEGER", "VARCHAR", "INTEGER", "INTEGER", "VARCHAR",
-                   "INTEGER", "INTEGER", "VARCHAR", "VARCHAR", "VARCHAR[]", "VARCHAR", "TINYINT",
-                   "DOUBLE", "DATE", "VARCHAR", "VARCHAR", "JSON", "BOOLEAN", "VARCHAR", "DOUBLE",
-                   "VARCHAR")
-DOC_COLUMNS = ("doc_id", "title", "url", "published", "source", "text", "language", "n_words",
-               "metadata", "origin", "run_id")
-DOC_TYPES_SQL = ("VARCHAR", "VARCHAR", "VARCHAR", "DATE", "VARCHAR", "VARCHAR", "VARCHAR",
-                 "INTEGER", "JSON", "VARCHAR", "INTEGER")
-ACTOR_COLUMNS = ("event_id", "role", "position", "text", "start_char", "end_char", "name",
-                 "country", "sector")
-ACTOR_TYPES_SQL = ("VARCHAR", "VARCHAR", "INTEGER", "VARCHAR", "INTEGER", "INTEGER", "VARCHAR",
-                   "VARCHAR", "VARCHAR")
-MENTION_COLUMNS = ("doc_id", "start_char", "end_char", "text", "label", "name", "country", "sector")
-MENTION_TYPES_SQL = ("VARCHAR", "INTEGER", "INTEGER", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR",
-                     "VARCHAR")
-
-
-def _json(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
-
 
 class Store:
     """A DuckDB file of documents, events, actors and mentions."""
@@ -106,43 +84,14 @@ class Store:
     def write_batch(self, results: Sequence[DocResult], failures: Sequence[Failure],
                     run_id: int | None) -> None:
         """Store documents with their extractions, and failures, in one transaction."""
-        docs, events, actors, mentions, warnings = [], [], [], [], []
-        for result in results:
-            article = result.article
-            docs.append((article.id, article.title, article.url, article.published, article.source,
-                         article.text, result.language, result.n_words,
-                         _json(article.metadata or None), article.origin, run_id))
-            for message in article.warnings:
-                warnings.append((run_id, article.id, article.origin, message))
-            for event in result.events:
-                events.append((
-                    event.event_id, event.doc_id, event.sentence_index, event.sentence,
-                    event.sentence_start, event.sentence_end, event.trigger.text,
-                    event.trigger.start, event.trigger.end, event.event_type, event.mode,
-                    list(event.context), event.cameo, event.quad_class, event.score, event.date,
-                    event.date_precision, event.date_text,
-                    _json(event.location.__dict__) if event.location else None,
-                    event.negated, event.modality, event.confidence, event.coder))
-                for role, group in (("actor", event.actor), ("recipient", event.recipient)):
-                    for position, a in enumerate(group):
-                        actors.append((event.event_id, role, position, a.text, a.start, a.end,
-                                       a.name, a.country, a.sector))
-            for m in result.mentions:
-                mentions.append((article.id, m.start, m.end, m.text, m.label, m.name, m.country,
-                                 m.sector))
-        fails = [(run_id, f.origin, f.line, f.doc_id, f.reason, f.detail) for f in failures]
+        rows = batch_rows(results, failures, run_id)
         connection = self.connection
         connection.execute("BEGIN TRANSACTION")
         try:
-            self._insert("documents", DOC_COLUMNS, DOC_TYPES_SQL, docs,
-                         "ON CONFLICT DO NOTHING")
-            self._insert("events", EVENT_COLUMNS, EVENT_TYPES_SQL, events, "ON CONFLICT DO NOTHING")
-            self._insert("event_actors", ACTOR_COLUMNS, ACTOR_TYPES_SQL, actors)
-            self._insert("mentions", MENTION_COLUMNS, MENTION_TYPES_SQL, mentions)
-            self._insert("failures", ("run_id", "origin", "line", "doc_id", "reason", "detail"),
-                         ("INTEGER", "VARCHAR", "INTEGER", "VARCHAR", "VARCHAR", "VARCHAR"), fails)
-            self._insert("warnings", ("run_id", "doc_id", "origin", "message"),
-                         ("INTEGER", "VARCHAR", "VARCHAR", "VARCHAR"), warnings)
+            for table, spec in TABLES.items():
+                conflict = "ON CONFLICT DO NOTHING" if table in KEYED else ""
+                self._insert(table, [c for c, _ in spec], [t for _, t in spec], rows[table],
+                             conflict)
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
@@ -150,8 +99,7 @@ class Store:
 
     # --- reading ------------------------------------------------------------------------------
     def count(self, table: str) -> int:
-        if table not in ("documents", "events", "event_actors", "mentions", "failures", "runs",
-                         "warnings"):
+        if table not in (*TABLES, "runs"):
             raise ValueError(f"unknown table {table!r}")
         return self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
@@ -199,6 +147,38 @@ class Store:
         cursor = self.connection.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [_plain(dict(zip(names, row))) for row in cursor.fetchall()]
+
+    def quotes(self, speaker: str | None = None, actor: str | None = None,
+               doc_id: str | None = None, direct: bool | None = None,
+               limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Quotation records: ``speaker`` matches the speaker's name or text (case-insensitive,
+        part of it); ``actor`` is a country (RUS) or country+sector (RUSGOV)."""
+        where, params = [], []
+        if speaker:
+            where.append("(contains(lower(speaker.name), lower(?)) "
+                         "OR contains(lower(speaker.text), lower(?)))")
+            params += [speaker, speaker]
+        if actor:
+            code = actor.upper()
+            where.append("speaker.country = ?")
+            params.append(code[:3])
+            if len(code) > 3:
+                where.append("speaker.sector = ?")
+                params.append(code[3:])
+        if doc_id:
+            where.append("doc_id = ?")
+            params.append(doc_id)
+        if direct is not None:
+            where.append("direct = ?")
+            params.append(direct)
+        sql = "SELECT * FROM quote_records"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY doc_id, start"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
+        return self._records(sql, params)
 
     def documents(self, limit: int | None = None) -> list[dict[str, Any]]:
         sql = "SELECT * FROM documents ORDER BY added_at, doc_id"

@@ -16,6 +16,10 @@ TABLES = {
                  "origin, added_at FROM documents ORDER BY added_at, doc_id",
     "mentions": "SELECT doc_id, start_char AS start, end_char AS \"end\", text, label, name, country, "
                 "sector FROM mentions ORDER BY doc_id, start_char",
+    "quotes": "SELECT doc_id, text, start, \"end\", direct, cue, speaker, sentence_index, quote_id "
+              "FROM quote_records ORDER BY doc_id, start",
+    "amounts": "SELECT doc_id, text, start, \"end\", value, unit, what, kind, event_id, "
+               "sentence_index, amount_id FROM amount_records ORDER BY doc_id, start",
     "failures": "SELECT run_id, origin, line, doc_id, reason, detail, failed_at FROM failures ORDER BY failed_at",
 }
 # flat columns for CSV (lists of actors become ';'-joined fields)

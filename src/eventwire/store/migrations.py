@@ -119,6 +119,56 @@ MIGRATIONS: list[tuple[str, str]] = [
             FROM event_actors GROUP BY event_id
         ) a USING (event_id);
     """),
+    ("0003_quotes_amounts", """
+        CREATE TABLE quotes (
+            quote_id VARCHAR PRIMARY KEY,
+            doc_id VARCHAR NOT NULL,
+            sentence_index INTEGER,
+            text VARCHAR,
+            start_char INTEGER,
+            end_char INTEGER,
+            direct BOOLEAN,
+            cue_text VARCHAR,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            speaker_text VARCHAR,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            speaker_name VARCHAR,
+            speaker_country VARCHAR,
+            speaker_sector VARCHAR
+        );
+        CREATE TABLE amounts (
+            amount_id VARCHAR PRIMARY KEY,
+            doc_id VARCHAR NOT NULL,
+            sentence_index INTEGER,
+            text VARCHAR,
+            start_char INTEGER,
+            end_char INTEGER,
+            value DOUBLE,
+            unit VARCHAR,
+            what VARCHAR,
+            kind VARCHAR,
+            event_id VARCHAR
+        );
+        ALTER TABLE documents ADD COLUMN tone DOUBLE;
+        CREATE INDEX quotes_doc ON quotes (doc_id);
+        CREATE INDEX amounts_doc ON amounts (doc_id);
+        CREATE VIEW quote_records AS
+        SELECT quote_id, doc_id, sentence_index, text, start_char AS start, end_char AS "end",
+            direct,
+            CASE WHEN cue_text IS NULL THEN NULL
+                 ELSE {'text': cue_text, 'start': cue_start, 'end': cue_end} END AS cue,
+            CASE WHEN speaker_text IS NULL AND speaker_name IS NULL THEN NULL
+                 ELSE {'text': speaker_text, 'start': speaker_start, 'end': speaker_end,
+                       'name': speaker_name, 'country': speaker_country,
+                       'sector': speaker_sector} END AS speaker
+        FROM quotes;
+        CREATE VIEW amount_records AS
+        SELECT amount_id, doc_id, sentence_index, text, start_char AS start, end_char AS "end",
+            value, unit, what, kind, event_id
+        FROM amounts;
+    """),
     # Dyads for analysis: one row per event and ordered pair of its sides. An actor and a
     # recipient make a pair; an event without recipients (a meeting) pairs its actors both
     # ways. The event's date, type, quad class and score ride along so series need no join;
