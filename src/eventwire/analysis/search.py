@@ -70,8 +70,17 @@ def _bounds(limit: int, offset: int) -> tuple[int, int]:
 def _where(actor, recipient, event_type, since, until, doc_id, text) -> tuple[str, list[Any]]:
     where, params = f.event_filters("e", f.event_type(event_type), f.day(since, "since"),
                                     f.day(until, "until"))
-    for role, value in (("actor", actor), ("recipient", recipient)):
-        code = f.actor_code(value, role)
+    codes = {role: f.actor_code(value, role) for role, value in (("actor", actor),
+                                                                 ("recipient", recipient))}
+    if codes["actor"] and codes["recipient"]:
+        # both sides: one look-up in the dyads (an actor-recipient pair is one of their rows)
+        source, more_source = f.side("source", codes["actor"])
+        target, more_target = f.side("target", codes["recipient"])
+        where.append(f"e.event_id IN (SELECT event_id FROM event_dyads WHERE NOT reciprocal "
+                     f"AND {source} AND {target})")
+        params += more_source + more_target
+        codes = {}
+    for role, code in codes.items():
         if code:
             condition, more = f.match("a", code)
             where.append(f"e.event_id IN (SELECT a.event_id FROM event_actors a "
