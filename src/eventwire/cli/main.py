@@ -312,12 +312,21 @@ def demo_command(db, workers):
                   f"recall {total.recall:.2f} (type + actor and recipient countries).")
     out.print(f"Next: eventwire events --db {db} --actor TUR   ·   "
               f"eventwire export --db {db} --format jsonl --output events.jsonl")
+    out.print(f"See them in the dashboard: eventwire serve --db {db}  (then open http://127.0.0.1:8000/)")
 
 
 # --- commands defined in their own modules ---------------------------------------------------
 from .quotes import quotes_command  # noqa: E402
 
 cli.add_command(quotes_command)
+
+# analysis, HTTP API and dashboard (issue 6)
+from .analysis import COMMANDS as _ANALYSIS_COMMANDS  # noqa: E402
+from .serve import serve_command  # noqa: E402
+
+for _command in _ANALYSIS_COMMANDS:
+    cli.add_command(_command)
+cli.add_command(serve_command)
 
 
 def main() -> None:
@@ -326,4 +335,3 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-

@@ -169,6 +169,23 @@ MIGRATIONS: list[tuple[str, str]] = [
             value, unit, what, kind, event_id
         FROM amounts;
     """),
+    # Dyads for analysis: one row per event and ordered pair of its sides. An actor and a
+    # recipient make a pair; an event without recipients (a meeting) pairs its actors both
+    # ways. The event's date, type, quad class and score ride along so series need no join;
+    # `eventwire serve` keeps this as a sorted table in memory (store/memory.py).
+    ("0005_analysis", """
+        CREATE VIEW event_dyads AS
+        SELECT DISTINCT a.event_id, a.country AS source, a.sector AS source_sector,
+            b.country AS target, b.sector AS target_sector, b.role = 'actor' AS reciprocal,
+            e.date, e.event_type, e.quad_class, e.score
+        FROM event_actors a
+        JOIN event_actors b ON a.event_id = b.event_id
+        JOIN events e ON e.event_id = a.event_id
+        WHERE a.role = 'actor' AND (
+            b.role = 'recipient'
+            OR (b.role = 'actor' AND a.position <> b.position AND NOT EXISTS (
+                SELECT 1 FROM event_actors r WHERE r.event_id = a.event_id AND r.role = 'recipient')));
+    """),
 ]
 
 
