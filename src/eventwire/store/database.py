@@ -109,7 +109,7 @@ class Store:
                limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Event records matching the filters, in document and sentence order."""
         sql, params = self._event_query(actor, recipient, event_type, since, until, doc_id)
-        sql += " ORDER BY date NULLS LAST, doc_id, sentence_index, trigger.start"
+        sql += " ORDER BY date NULLS LAST, doc_id, sentence_index, trigger.start, event_id"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]

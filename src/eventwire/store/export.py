@@ -11,7 +11,7 @@ from .database import Store, _plain
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
 TABLES = {
-    "events": "SELECT * FROM event_records ORDER BY date NULLS LAST, doc_id, sentence_index, trigger.start",
+    "events": "SELECT * FROM event_records ORDER BY date NULLS LAST, doc_id, sentence_index, trigger.start, event_id",
     "documents": "SELECT doc_id, title, url, published, source, text, language, n_words, metadata, "
                  "origin, added_at FROM documents ORDER BY added_at, doc_id",
     "mentions": "SELECT doc_id, start_char AS start, end_char AS \"end\", text, label, name, country, "
@@ -33,7 +33,7 @@ SELECT event_id, doc_id, date, event_type, mode, cameo, quad_class, score,
        array_to_string(list_transform(recipient, lambda x: x.text), ';') AS recipient_text,
        trigger.text AS trigger_text, trigger.start AS trigger_start, trigger."end" AS trigger_end,
        negated, modality, confidence, sentence_index, sentence, coder
-FROM event_records ORDER BY date NULLS LAST, doc_id, sentence_index, trigger_start
+FROM event_records ORDER BY date NULLS LAST, doc_id, sentence_index, trigger_start, event_id
 """
 GDELT_COLUMNS = (
     "GlobalEventID", "Day", "MonthYear", "Year", "Actor1Code", "Actor1Name", "Actor1CountryCode",
