@@ -33,7 +33,7 @@ CONTAINERS = {"city", "town", "village", "province", "region", "district", "capi
               "enclave", "port", "suburb", "outskirts", "state", "county", "camp", "border"}
 _ALIAS = re.compile(r"[A-Z][a-z'’]{2,}(?:[ -][A-Z][a-z'’]+){0,3}")
 NEARBY_BONUS = 2.0  # log10 population points: a place in a country the article names wins 100x
-EXACT_BONUS = 1.5  # "New Delhi" is New Delhi, though Delhi (30x larger) also goes by that name
+EXACT_BONUS = 2.0  # "New Delhi" is New Delhi, though Delhi (30x larger) also goes by that name
 
 
 @dataclass(frozen=True)
