@@ -46,7 +46,7 @@ class Extractor:
         set_event_dates(doc, events, published, offset)
         places = DocPlaces(doc, actors, self.places, offset)
         set_event_locations(places, events)
-        amounts = find_amounts(doc, doc_id, events, offset, sentence_base)
+        amounts = find_amounts(doc, doc_id, events, offset, sentence_base, text=actors.text)
         mentions = []
         for ent in actors.ents:
             if ent.label_ not in MENTION_LABELS:

@@ -145,12 +145,14 @@ class AmountFinder:
     """Amounts of one parsed text (a document or a piece of one), attached to its events."""
 
     def __init__(self, doc: Doc, doc_id: str, events: list[Event], offset: int = 0,
-                 sentence_base: int = 0, tables: AmountTables | None = None) -> None:
+                 sentence_base: int = 0, tables: AmountTables | None = None,
+                 text: str | None = None) -> None:
         self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
         self.doc_id = doc_id
         self.offset = offset
         self.tables = tables or amount_tables()
-        self.sentences = list(doc.sents)
+        self._sentences: list[Span] | None = None
         self.sentence_base = sentence_base
         self.trigger_at: dict[int, Event] = {}
         for event in events:
@@ -166,13 +168,15 @@ class AmountFinder:
                 kind: str, event: Event | None, token: Token) -> Amount:
         start, end = start + self.offset, end + self.offset
         return Amount(amount_id=amount_id(self.doc_id, start, end), doc_id=self.doc_id,
-                      text=self.doc.text[start - self.offset:end - self.offset], start=start,
+                      text=self.text[start - self.offset:end - self.offset], start=start,
                       end=end, value=value, unit=unit, what=what, kind=kind,
                       event_id=event.event_id if event else None,
                       sentence_index=self._sentence_index(token))
 
     def _sentence_index(self, token: Token) -> int:
-        for index, sent in enumerate(self.sentences):
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)
+        for index, sent in enumerate(self._sentences):
             if sent.start <= token.i < sent.end:
                 return index + self.sentence_base
         return self.sentence_base
@@ -197,7 +201,7 @@ class AmountFinder:
 
     # --- money and percentages -----------------------------------------------------------
     def money_and_percent(self) -> list[Amount]:
-        text = self.doc.text
+        text = self.text
         found: list[Amount] = []
         for match in self.tables.money.finditer(text):
             number = match.group("num1") or match.group("num2")
@@ -254,10 +258,12 @@ class AmountFinder:
         doc = self.doc
         spans: list[Span] = [e for e in doc.ents if e.label_ == "CARDINAL"]
         in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
-        for token in doc:
-            if token.i not in in_ent and (token.like_num or token.lower_ in VAGUE) \
-                    and not token.is_punct:
-                spans.append(doc[token.i:token.i + 1])
+        # numbers outside entities, found on the token arrays (no Python object per token)
+        vague = _vague_ids(doc.vocab.strings)
+        like_num = doc.to_array("LIKE_NUM").tolist()
+        for i, lower in enumerate(doc.to_array("LOWER").tolist()):
+            if (like_num[i] or lower in vague) and i not in in_ent:
+                spans.append(doc[i:i + 1])
         found = []
         for span in spans:
             if any(s < span.end_char and span.start_char < e for s, e in taken):
@@ -327,10 +333,19 @@ class AmountFinder:
         return None
 
 
+_VAGUE_IDS: dict[int, set[int]] = {}
+
+
+def _vague_ids(strings) -> set[int]:
+    if id(strings) not in _VAGUE_IDS:
+        _VAGUE_IDS[id(strings)] = {strings.add(word) for word in VAGUE}
+    return _VAGUE_IDS[id(strings)]
+
+
 def find_amounts(doc: Doc, doc_id: str, events: list[Event], offset: int = 0,
-                 sentence_base: int = 0) -> list[Amount]:
+                 sentence_base: int = 0, text: str | None = None) -> list[Amount]:
     """Money, percentages and counts of people in a parsed text, each with what it counts."""
-    finder = AmountFinder(doc, doc_id, events, offset, sentence_base)
+    finder = AmountFinder(doc, doc_id, events, offset, sentence_base, text=text)
     money = finder.money_and_percent()
     taken = [(a.start - offset, a.end - offset) for a in money]
     for ent in doc.ents:  # dates, times and measures are not counts of people

@@ -176,10 +176,20 @@ def date_cues(doc: Doc) -> list[Span]:
     """DATE entities, and weekdays the entity recogniser missed."""
     cues = [ent for ent in doc.ents if ent.label_ == "DATE"]
     covered = {i for ent in cues for i in range(ent.start, ent.end)}
-    for token in doc:
-        if token.lower_ in WEEKDAYS and token.i not in covered and token.text[0].isupper():
-            cues.append(doc[token.i:token.i + 1])
+    weekdays = _weekday_ids(doc.vocab.strings)  # capitalised: "Sunday", not "sunday"
+    for i, orth in enumerate(doc.to_array("ORTH").tolist()):
+        if orth in weekdays and i not in covered:
+            cues.append(doc[i:i + 1])
     return cues
+
+
+_WEEKDAY_IDS: dict[int, set[int]] = {}
+
+
+def _weekday_ids(strings) -> set[int]:
+    if id(strings) not in _WEEKDAY_IDS:
+        _WEEKDAY_IDS[id(strings)] = {strings.add(day) for day in calendar.day_name}
+    return _WEEKDAY_IDS[id(strings)]
 
 
 def _distance(cue: Span, trigger: Token) -> tuple[int, int]:

@@ -126,6 +126,7 @@ class DocPlaces:
     def __init__(self, doc: Doc, actors: DocActors, gazetteer: PlaceGazetteer,
                  offset: int = 0) -> None:
         self.doc = doc
+        self.text = actors.text  # Doc.text is rebuilt on every access
         self.offset = offset
         self.countries = article_countries(actors)
         self.found: list[Found] = []
@@ -141,7 +142,7 @@ class DocPlaces:
     def _dateline(self, gazetteer: PlaceGazetteer) -> tuple[str, Place] | None:
         from ..nlp.model import DATELINE
 
-        text = self.doc.text
+        text = self.text
         match = DATELINE.search(text[:400])
         if match is None or not (match.start() == 0 or text[match.start() - 1] == "\n"):
             return None

@@ -1,8 +1,10 @@
-"""Document tone from VADER's lexicon (shipped inside the vaderSentiment package, no download).
+"""Document tone, GKG-style, from the VADER lexicon shipped inside the vaderSentiment package.
 
-Tone is the mean of VADER's compound score over the document's sentences, from -1 (all negative)
-to +1 (all positive); a whole document scored at once saturates towards the ends, sentences do
-not. The positive and negative shares are kept for the GKG-style export.
+GDELT's tone is the share of positive words minus the share of negative words, in percent of
+all words. Here a word is positive or negative by its VADER valence (7,500 words and emoticons
+rated by people, read from the package, no download), and a negation just before it ("not
+welcome", "no progress") turns it around. One pass over the words: VADER's own sentence scorer
+costs about a tenth of the spaCy parse on news articles, this costs a few hundredths.
 """
 
 from __future__ import annotations
@@ -10,40 +12,63 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
-_SENTENCES = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+|\n+")
-MAX_SENTENCE_CHARS = 2000  # VADER's cost grows with length; news sentences are far shorter
+_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
+NEGATIONS = {"not", "no", "never", "nor", "neither", "without", "cannot", "isn't", "aren't",
+             "wasn't", "weren't", "don't", "doesn't", "didn't", "won't", "wouldn't", "can't",
+             "couldn't", "shouldn't", "hasn't", "haven't", "hadn't", "nothing", "nobody"}
+NEGATION_REACH = 3  # words after a negation that it turns around
+MIN_VALENCE = 0.5  # weaker ratings are close to neutral
 
 
 @dataclass
 class Tone:
-    tone: float  # mean compound score, -1 .. +1
-    positive: float  # mean share of positive words, 0 .. 1
-    negative: float
-    sentences: int
+    tone: float  # (positive - negative) words, percent of all words
+    positive: float  # percent of words that are positive
+    negative: float  # percent of words that are negative
+    words: int
 
 
 @lru_cache(maxsize=1)
-def _analyzer():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
+def lexicon() -> dict[str, float]:
+    """VADER's word -> mean valence (-4 .. +4), single words only."""
+    path = resources.files("vaderSentiment") / "vader_lexicon.txt"
+    out: dict[str, float] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            word, _, rest = line.partition("\t")
+            try:
+                valence = float(rest.split("\t", 1)[0])
+            except ValueError:
+                continue
+            if _WORDS.fullmatch(word) and abs(valence) >= MIN_VALENCE:
+                out[word] = valence
+    return out
 
 
 def document_tone(text: str) -> Tone | None:
     """The tone of a text, or None when it has no words."""
-    analyzer = _analyzer()
-    total = positive = negative = 0.0
-    n = 0
-    for sentence in _SENTENCES.split(text):
-        sentence = sentence.strip()[:MAX_SENTENCE_CHARS]
-        if not any(ch.isalpha() for ch in sentence):
-            continue
-        scores = analyzer.polarity_scores(sentence)
-        total += scores["compound"]
-        positive += scores["pos"]
-        negative += scores["neg"]
-        n += 1
-    if not n:
+    valences = lexicon()
+    words = _WORDS.findall(text.lower().replace("’", "'"))
+    if not words:
         return None
-    return Tone(round(total / n, 4), round(positive / n, 4), round(negative / n, 4), n)
+    positive = negative = 0
+    since_negation = NEGATION_REACH + 1
+    for word in words:
+        if word in NEGATIONS:
+            since_negation = 0
+            continue
+        since_negation += 1
+        valence = valences.get(word)
+        if valence is None:
+            continue
+        if since_negation <= NEGATION_REACH:
+            valence = -valence
+        if valence > 0:
+            positive += 1
+        else:
+            negative += 1
+    n = len(words)
+    return Tone(round(100 * (positive - negative) / n, 4), round(100 * positive / n, 4),
+                round(100 * negative / n, 4), n)
