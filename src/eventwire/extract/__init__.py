@@ -43,10 +43,11 @@ class Extractor:
                 sentence_base: int = 0) -> Extraction:
         actors = DocActors(doc, self.gazetteer, published)
         events = find_events(doc, actors, self.tables, doc_id, published, offset, sentence_base)
-        set_event_dates(doc, events, published, offset)
+        set_event_dates(doc, events, published, offset, actors.ents)
         places = DocPlaces(doc, actors, self.places, offset)
         set_event_locations(places, events)
-        amounts = find_amounts(doc, doc_id, events, offset, sentence_base, text=actors.text)
+        amounts = find_amounts(doc, doc_id, events, offset, sentence_base, text=actors.text,
+                               ents=actors.ents)
         mentions = []
         for ent in actors.ents:
             if ent.label_ not in MENTION_LABELS:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -39,8 +40,8 @@ QUALIFIERS = {"at", "least", "more", "than", "about", "some", "up", "to", "nearl
               "as", "many", "much", "of", "and", "-", "estimated", "an", "a"}
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SCALE = r"trillion|billion|million|thousand|trn|tn|bn|mln|mn|m|k|b"
-PERCENT = re.compile(rf"(?<![\w.])(?P<num>{NUMBER})\s?(?:%|percent\b|per cent\b|pct\b)",
-                     re.IGNORECASE)
+NUMBERS = re.compile(rf"(?<![\w.,])(?:{NUMBER})")
+PERCENT_SIGN = re.compile(r"\s?(?:%|percent\b|per cent\b|pct\b)", re.IGNORECASE)
 PHRASE_DEPS = {"compound", "amod", "nmod"}
 QUANTIFIED_DEPS = {"compound", "nmod", "nummod", "amod", "quantmod"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -54,7 +55,8 @@ class AmountTables:
     """Currencies, the verbs and nouns that say what happened to people, and people nouns."""
 
     currency: dict[str, str] = field(default_factory=dict)  # form -> ISO 4217
-    money: re.Pattern | None = None
+    before: re.Pattern | None = None  # a currency symbol or code just before a number
+    after: re.Pattern | None = None  # a scale word and a currency word just after it
     verbs: dict[str, tuple[str, str]] = field(default_factory=dict)  # lemma -> (kind, role)
     nouns: dict[str, str] = field(default_factory=dict)  # lemma -> kind
     people: set[str] = field(default_factory=set)
@@ -73,11 +75,11 @@ def amount_tables() -> AmountTables:
         tables.currency[row["form"].lower()] = row["code"]
         by_kind[row["kind"]].append(row["form"])
     symbols, words, codes = (_alternation(by_kind[k]) for k in ("symbol", "word", "code"))
-    tables.money = re.compile(
-        rf"(?<![\w$€£¥])(?:(?P<sym>{symbols})\s?|(?P<code1>{codes})\s)(?P<num1>{NUMBER})"
-        rf"(?:\s?(?P<scale1>{SCALE})\b)?"
-        rf"|(?<![\w.])(?P<num2>{NUMBER})(?:\s?(?P<scale2>{SCALE}))?\s(?P<word>{words}|{codes})\b",
-        re.IGNORECASE)
+    # a number is found first (cheap), then what is written just before and after it
+    tables.before = re.compile(rf"(?:(?P<sym>{symbols})\s?|\b(?P<code>{codes})\s)$",
+                               re.IGNORECASE)
+    tables.after = re.compile(rf"(?:\s?(?P<scale>{SCALE})\b)?(?:\s(?P<word>{words}|{codes})\b)?",
+                              re.IGNORECASE)
     for row in _rows("amount_words.csv"):
         if row["pos"] == "VERB":
             tables.verbs[row["word"]] = (row["kind"], row["role"])
@@ -146,13 +148,15 @@ class AmountFinder:
 
     def __init__(self, doc: Doc, doc_id: str, events: list[Event], offset: int = 0,
                  sentence_base: int = 0, tables: AmountTables | None = None,
-                 text: str | None = None) -> None:
+                 text: str | None = None, ents: list[Span] | None = None) -> None:
         self.doc = doc
-        self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
+        # Doc.text and Doc.ents are rebuilt on every access: read them once
+        self.text = doc.text if text is None else text
+        self.ents = list(doc.ents) if ents is None else ents
         self.doc_id = doc_id
         self.offset = offset
         self.tables = tables or amount_tables()
-        self._sentences: list[Span] | None = None
+        self._starts: list[int] | None = None  # first token of each sentence
         self.sentence_base = sentence_base
         self.trigger_at: dict[int, Event] = {}
         for event in events:
@@ -173,13 +177,18 @@ class AmountFinder:
                       event_id=event.event_id if event else None,
                       sentence_index=self._sentence_index(token))
 
+    def _sentence(self, token: Token) -> tuple[int, int, int]:
+        """(index in this text, first token, end token) of a token's sentence, from the
+        sentence-start array (Doc.sents walks every token each time)."""
+        if self._starts is None:
+            flags = self.doc.to_array("SENT_START").tolist()
+            self._starts = [0] + [i for i, flag in enumerate(flags) if flag == 1 and i > 0]
+        k = bisect_right(self._starts, token.i) - 1
+        end = self._starts[k + 1] if k + 1 < len(self._starts) else len(self.doc)
+        return k, self._starts[k], end
+
     def _sentence_index(self, token: Token) -> int:
-        if self._sentences is None:
-            self._sentences = list(self.doc.sents)
-        for index, sent in enumerate(self._sentences):
-            if sent.start <= token.i < sent.end:
-                return index + self.sentence_base
-        return self.sentence_base
+        return self._sentence(token)[0] + self.sentence_base
 
     def _governing_event(self, token: Token) -> Event | None:
         """The event whose trigger is the token or one of its heads (within the sentence)."""
@@ -190,10 +199,9 @@ class AmountFinder:
         return None
 
     def _nearest_event(self, token: Token, kind: str) -> Event | None:
-        sent = token.sent
+        _, first, end = self._sentence(token)
         types = KIND_EVENTS.get(kind, set())
-        here = [e for i, e in self.trigger_at.items()
-                if sent.start <= i < sent.end and e.event_type in types]
+        here = [e for i, e in self.trigger_at.items() if first <= i < end and e.event_type in types]
         if not here:
             return None
         position = token.idx + self.offset
@@ -202,23 +210,32 @@ class AmountFinder:
     # --- money and percentages -----------------------------------------------------------
     def money_and_percent(self) -> list[Amount]:
         text = self.text
+        tables = self.tables
         found: list[Amount] = []
-        for match in self.tables.money.finditer(text):
-            number = match.group("num1") or match.group("num2")
-            scale = (match.group("scale1") or match.group("scale2") or "").lower()
-            form = match.group("sym") or match.group("code1") or match.group("word")
-            unit = self.tables.currency.get(form.lower())
-            if unit is None:
-                continue
-            value = _number(number) * SCALES.get(scale, 1.0)
-            found.append(self._quantity(match.start(), match.end(), value, unit, "money"))
-        taken = [(a.start - self.offset, a.end - self.offset) for a in found]
-        for match in PERCENT.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            found.append(self._quantity(match.start(), match.end(), _number(match.group("num")),
-                                        "percent", "percent"))
-        return [a for a in found if a is not None]
+        for match in NUMBERS.finditer(text):
+            start, end = match.span()
+            value = _number(match.group())
+            after = tables.after.match(text, end)
+            scale = (after.group("scale") or "").lower()
+            before = tables.before.search(text[max(0, start - 4):start])
+            if before is not None:
+                unit = tables.currency.get((before.group("sym") or before.group("code")).lower())
+                if unit is not None:
+                    start -= len(before.group())
+                    end = after.end("scale") if scale else end
+                    found.append(self._quantity(start, end, value * SCALES.get(scale, 1.0),
+                                                unit, "money"))
+                    continue
+            if after.group("word"):
+                unit = tables.currency.get(after.group("word").lower())
+                if unit is not None:
+                    found.append(self._quantity(start, after.end(), value * SCALES.get(scale, 1.0),
+                                                unit, "money"))
+                    continue
+            percent = PERCENT_SIGN.match(text, end)
+            if percent is not None:
+                found.append(self._quantity(start, percent.end(), value, "percent", "percent"))
+        return found
 
     def _quantity(self, start: int, end: int, value: float, unit: str, kind: str) -> Amount:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -256,8 +273,8 @@ class AmountFinder:
     # --- people ----------------------------------------------------------------------------
     def people(self, taken: list[tuple[int, int]]) -> list[Amount]:
         doc = self.doc
-        spans: list[Span] = [e for e in doc.ents if e.label_ == "CARDINAL"]
-        in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
+        spans: list[Span] = [e for e in self.ents if e.label_ == "CARDINAL"]
+        in_ent = {i for e in self.ents for i in range(e.start, e.end)}
         # numbers outside entities, found on the token arrays (no Python object per token)
         vague = _vague_ids(doc.vocab.strings)
         like_num = doc.to_array("LIKE_NUM").tolist()
@@ -343,12 +360,13 @@ def _vague_ids(strings) -> set[int]:
 
 
 def find_amounts(doc: Doc, doc_id: str, events: list[Event], offset: int = 0,
-                 sentence_base: int = 0, text: str | None = None) -> list[Amount]:
+                 sentence_base: int = 0, text: str | None = None,
+                 ents: list[Span] | None = None) -> list[Amount]:
     """Money, percentages and counts of people in a parsed text, each with what it counts."""
-    finder = AmountFinder(doc, doc_id, events, offset, sentence_base, text=text)
+    finder = AmountFinder(doc, doc_id, events, offset, sentence_base, text=text, ents=ents)
     money = finder.money_and_percent()
     taken = [(a.start - offset, a.end - offset) for a in money]
-    for ent in doc.ents:  # dates, times and measures are not counts of people
+    for ent in finder.ents:  # dates, times and measures are not counts of people
         if ent.label_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
             taken.append((ent.start_char, ent.end_char))
     amounts = money + finder.people(taken)

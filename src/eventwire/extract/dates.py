@@ -172,9 +172,9 @@ def resolve_date(text: str, published: date) -> tuple[str, str] | None:
     return day.isoformat(), precision
 
 
-def date_cues(doc: Doc) -> list[Span]:
+def date_cues(doc: Doc, ents: list[Span] | None = None) -> list[Span]:
     """DATE entities, and weekdays the entity recogniser missed."""
-    cues = [ent for ent in doc.ents if ent.label_ == "DATE"]
+    cues = [ent for ent in (doc.ents if ents is None else ents) if ent.label_ == "DATE"]
     covered = {i for ent in cues for i in range(ent.start, ent.end)}
     weekdays = _weekday_ids(doc.vocab.strings)  # capitalised: "Sunday", not "sunday"
     for i, orth in enumerate(doc.to_array("ORTH").tolist()):
@@ -198,11 +198,12 @@ def _distance(cue: Span, trigger: Token) -> tuple[int, int]:
     return (0 if inside else 1, min(abs(cue.start - trigger.i), abs(cue.end - 1 - trigger.i)))
 
 
-def set_event_dates(doc: Doc, events: list[Event], published: date | None, offset: int = 0) -> None:
+def set_event_dates(doc: Doc, events: list[Event], published: date | None, offset: int = 0,
+                    ents: list[Span] | None = None) -> None:
     """Give each event the date of its sentence's best date cue, else the publication date."""
     if published is None or not events:
         return
-    cues = date_cues(doc)
+    cues = date_cues(doc, ents)
     resolved: list[tuple[Span, tuple[str, str]]] = []
     for cue in cues:
         value = resolve_date(cue.text, published)
