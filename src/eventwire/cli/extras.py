@@ -7,9 +7,21 @@ import io
 import json
 
 import click
+from rich.console import Console
 from rich.table import Table
 
-from .main import _open, out
+out = Console()
+
+
+def _open(db: str):
+    """The store, read-only; a missing file is a clear error. (Not imported from main.py, which
+    imports this module: `python -m eventwire.cli.main` would load main.py twice.)"""
+    from ..store import Store
+
+    try:
+        return Store(db, read_only=True)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 KINDS = ("money", "percent", "KILL", "WOUND", "ARREST", "CROWD", "DISPLACED", "count")
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
