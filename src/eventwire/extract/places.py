@@ -32,6 +32,7 @@ LOCATIVE = STATIVE | DIRECTIONAL
 CONTAINERS = {"city", "town", "village", "province", "region", "district", "capital", "area",
               "enclave", "port", "suburb", "outskirts", "state", "county", "camp", "border"}
 _ALIAS = re.compile(r"[A-Z][a-z'’]{2,}(?:[ -][A-Z][a-z'’]+){0,3}")
+ALIAS_POPULATION = 50_000  # other names of smaller towns cost start-up time and add few hits
 NEARBY_BONUS = 2.0  # log10 population points: a place in a country the article names wins 100x
 EXACT_BONUS = 2.0  # "New Delhi" is New Delhi, though Delhi (30x larger) also goes by that name
 
@@ -69,7 +70,8 @@ class PlaceGazetteer:
                           f"{city['countrycode']}.{city['admin1code']}" if city.get("admin1code") else None,
                           city["latitude"], city["longitude"], int(city["population"] or 0), "city")
             names = {fold(city["name"])}
-            names.update(fold(a) for a in city["alternatenames"] if _ALIAS.fullmatch(a))
+            if place.population >= ALIAS_POPULATION:
+                names.update(fold(a) for a in city["alternatenames"] if _ALIAS.fullmatch(a))
             for name in names:
                 if name:
                     self.index.setdefault(name, []).append(place)
