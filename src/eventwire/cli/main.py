@@ -195,13 +195,14 @@ def _open(db: str):
 @cli.command("export")
 @click.option("--db", default="eventwire.duckdb", show_default=True)
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["jsonl", "csv", "parquet", "gdelt"]))
+              type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "gkg"]))
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, writable=True))
 @click.option("--table", default="events", show_default=True,
               type=click.Choice(["events", "documents", "mentions", "quotes", "amounts",
-                                 "failures"]))
+                                 "places", "entities", "failures"]))
 def export_command(db, fmt, output, table):
-    """Write a table to a file: JSONL, CSV, Parquet, or the GDELT-style TSV of dyads."""
+    """Write a table to a file: JSONL, CSV, Parquet, the GDELT-style TSV of dyads, or the
+    GKG-style TSV of documents (--format gkg)."""
     from ..store import ExportError, export
 
     with _open(db) as store:
@@ -209,7 +210,7 @@ def export_command(db, fmt, output, table):
             count = export(store, fmt, output, table)
         except ExportError as exc:
             raise click.UsageError(str(exc)) from exc
-    console.print(f"wrote {count} {table} records to {output}")
+    console.print(f"wrote {count} {'documents' if fmt == 'gkg' else table} records to {output}")
 
 
 # --- evaluate --------------------------------------------------------------------------------
@@ -327,6 +328,12 @@ from .serve import serve_command  # noqa: E402
 for _command in _ANALYSIS_COMMANDS:
     cli.add_command(_command)
 cli.add_command(serve_command)
+
+# amounts and entities (issue 5)
+from .extras import amounts_command, entities_command  # noqa: E402
+
+cli.add_command(amounts_command)
+cli.add_command(entities_command)
 
 
 def main() -> None:

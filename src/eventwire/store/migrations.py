@@ -169,6 +169,28 @@ MIGRATIONS: list[tuple[str, str]] = [
             value, unit, what, kind, event_id
         FROM amounts;
     """),
+    ("0004_entities_places", """
+        CREATE TABLE places (
+            doc_id VARCHAR NOT NULL,
+            start_char INTEGER,
+            end_char INTEGER,
+            text VARCHAR,
+            name VARCHAR,
+            country VARCHAR,
+            admin1 VARCHAR,
+            lat DOUBLE,
+            lon DOUBLE,
+            feature VARCHAR
+        );
+        CREATE INDEX places_doc ON places (doc_id);
+        -- GKG-style counts: each entity (by resolved name, else its text) with how often and in
+        -- how many documents it is named
+        CREATE VIEW entity_counts AS
+        SELECT label, coalesce(name, text) AS name, mode(country) AS country,
+            count(*) AS mentions, count(DISTINCT doc_id) AS documents
+        FROM mentions
+        GROUP BY label, coalesce(name, text);
+    """),
     # Dyads for analysis: one row per event and ordered pair of its sides. An actor and a
     # recipient make a pair; an event without recipients (a meeting) pairs its actors both
     # ways. The event's date, type, quad class and score ride along so series need no join;
