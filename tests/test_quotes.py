@@ -126,3 +126,15 @@ def test_sample_article_pronoun_speaker(code):
     assert quote.direct and quote.speaker.text == "he"
     assert quote.speaker.name == "Jens Stoltenberg"
     assert quote.speaker.country == "IGO"  # NATO's secretary general
+
+
+def test_lead_in_words_and_headline_colons_are_reported_speech(code):
+    text = ("Erdogan: Turkey Will Not Join The Sanctions On Moscow.\n\n"
+            "The plan is “a betrayal of our farmers,” the minister said.\n\n"
+            "Protesters yelled “Shame!” at the police.")
+    found = {q.text: q for q in code(text).quotes}
+    headline = found["Turkey Will Not Join The Sanctions On Moscow"]
+    assert (headline.direct, headline.cue.text, headline.speaker.text) == (False, ":", "Erdogan")
+    lead_in = found["The plan is “a betrayal of our farmers,”"]
+    assert not lead_in.direct and lead_in.cue.text == "said"
+    assert found["“Shame!”"].direct

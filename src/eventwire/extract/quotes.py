@@ -118,6 +118,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if c == close or (c in CLOSING and c != char and close != "\"" and c != "“"):
                 end = j + 1
                 break
+            if c == "“" and char == "“" and text[j - 1] in ",.!?" and (
+                    j + 1 >= n or text[j + 1].isspace()):
+                end = j + 1  # a closing mark typed as an opening one: ...here,“ said Clyburn
+                break
             if close == "\"" and c == "\"":
                 end = j + 1
                 break
@@ -162,7 +166,8 @@ def find_quotes(doc: Doc, actors: DocActors, doc_id: str, offset: int = 0,
         if span is None or len(span) == 0:
             continue
         words = sum(1 for t in span if not t.is_punct)
-        if (words < MIN_DIRECT_WORDS or _is_title(span) or words < 3) and \
+        exclaimed = text[start:end].rstrip("”\"» ")[-1:] in ("!", "?")  # yelled “You lie!”
+        if not exclaimed and (words < MIN_DIRECT_WORDS or _is_title(span) or words < 3) and \
                 not _attribution_follows(doc, span):
             continue
         cue = _cue_near(doc, span, marks)
@@ -171,11 +176,21 @@ def find_quotes(doc: Doc, actors: DocActors, doc_id: str, offset: int = 0,
             previous.parts.append((start, end))
             continue
         if cue is None:
-            previous = None
             if _is_scare_quote(span):
+                previous = None
                 continue
             cue = _colon_cue(doc, span, text)
             if cue is None:
+                # a quoted sentence standing alone soon after an attributed quote: same speaker
+                last = found[-1] if found else None
+                if (last is not None and last.direct and last.speaker is not None
+                        and 0 <= start - last.end < 400 and words >= 5
+                        and text[start + 1:start + 2].isupper()):
+                    quote = _Found(start, end, True, None, last.speaker, [(start, end)])
+                    found.append(quote)
+                    previous = quote
+                else:
+                    previous = None
                 continue
         if previous is not None and _same(cue, previous.cue) and _only_attribution_between(
                 doc, previous, start, cue):
@@ -184,6 +199,8 @@ def find_quotes(doc: Doc, actors: DocActors, doc_id: str, offset: int = 0,
             continue
         speaker = _speaker(cue)
         embedded = _embedded_after(text, start, cue)
+        if embedded is None:
+            embedded = _lead_in(doc, span, cue)
         if embedded is not None:  # called the deal “a disaster”: reported speech
             found.append(_Found(embedded, end, False, cue, speaker, [(embedded, end)]))
             previous = None
@@ -205,6 +222,8 @@ def find_quotes(doc: Doc, actors: DocActors, doc_id: str, offset: int = 0,
         start, end = _clause_extent(clause, token)
         if end - start < 8:
             continue
+        if clause.i < token.i and any(a < end and start < b for a, b in marks):
+            continue  # “...,” he said: the quotation marks have it
         inside = _inside_marks(start, end, marks)
         if inside is not None:  # the clause is a quotation: a direct quote missed its cue
             continue
@@ -234,6 +253,21 @@ def find_quotes(doc: Doc, actors: DocActors, doc_id: str, offset: int = 0,
         if any(f.start < end and start < f.end for f in found):
             continue
         found.append(_Found(start, end, False, token, speaker, [(start, end)]))
+
+    # 2c. headline style "Cruz: Trump Would Put Liberals On Court"
+    for sent in doc.sents:
+        colon = _headline_colon(sent, actors, marks)
+        if colon is None:
+            continue
+        rest = [t for t in doc[colon.i + 1:sent.end] if not t.is_space]
+        while rest and rest[-1].is_punct and rest[-1].text not in "”\"":
+            rest.pop()
+        if len(rest) < 4 or any(f.start < rest[-1].idx + len(rest[-1].text) and rest[0].idx < f.end
+                                for f in found):
+            continue
+        start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+        speaker = _speaker(colon)
+        found.append(_Found(start, end, False, colon, speaker, [(start, end)]))
 
     # 3. "according to X, ..."
     for token in doc:
@@ -391,6 +425,36 @@ def _embedded_after(text: str, start: int, cue: Token | Span) -> int | None:
     return doc[following].idx
 
 
+def _headline_colon(sent: Span, actors: DocActors, marks: list[tuple[int, int]]) -> Token | None:
+    """The colon of 'NAME: words' at the start of a sentence, NAME a person or organisation."""
+    for token in sent[:7]:
+        if token.text != ":":
+            continue
+        before = [t for t in sent if t.i < token.i and not t.is_space]
+        if not before or any(t.pos_ in ("VERB", "AUX") for t in before):
+            return None
+        if not any(actors.ent_at.get(t.i) is not None and actors.ent_at[t.i].label_ in
+                   ("PERSON", "ORG") for t in before):
+            return None
+        if not _outside(token.idx, marks):
+            return None
+        return token
+    return None
+
+
+def _lead_in(doc: Doc, span: Span, cue: Token | Span) -> int | None:
+    """'He was a “respected manager,” Boistard said': the words before the mark belong to what
+    was said; the reported speech starts at the sentence's first word."""
+    cue_start = cue.idx if isinstance(cue, Token) else cue.start_char
+    if cue_start < span.end_char:
+        return None
+    sent = span[0].sent
+    words = [t for t in doc[sent.start:span.start] if not (t.is_space or t.is_punct)]
+    if not words or any(t.lemma_.lower() in SPEECH_CUES for t in words):
+        return None
+    return words[0].idx
+
+
 def _only_attribution_between(doc: Doc, previous: _Found, start: int, cue) -> bool:
     cue_start = cue.idx if isinstance(cue, Token) else cue.start_char
     return previous.end <= cue_start < start and start - previous.end < 120
@@ -447,10 +511,23 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
 
 
 def _content_clause(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "parataxis") and child.i > verb.i:
-            return child
+    """What a reporting verb reports: the clause after it, or before it ("Talks failed, the
+    minister said")."""
+    after = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i > verb.i]
+    if after:
+        return after[0]
+    if verb.lemma_.lower() in SPEECH_CUES:
+        before = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i
+                  and any(t.dep_ == "punct" and t.text == "," for t in doc_between(c, verb))]
+        if before:
+            return before[-1]
     return None
+
+
+def doc_between(clause: Token, verb: Token):
+    """Tokens after the clause's subtree and before the verb (the comma of 'X, he said')."""
+    last = max(t.i for t in clause.subtree)
+    return clause.doc[last + 1:verb.i]
 
 
 def _clause_extent(clause: Token, verb: Token) -> tuple[int, int]:
