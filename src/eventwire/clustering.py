@@ -1,0 +1,164 @@
+"""One real-world event from many articles: events clustered across documents.
+
+Two events can be one when they have the same type, the same actor and recipient countries and
+the same negation, their days are at most ``WINDOW_DAYS`` apart and their places do not differ.
+Among the clusters that pass those tests, the similarity of the sentences decides: the event
+joins the most similar cluster when the bag-of-words cosine of what the sentences say beyond
+trigger and actors (places, weapons, numbers, objects) reaches ``MIN_SIMILARITY``; else it
+starts a new cluster. That keeps two different attacks by the same country on the same day
+apart when one report names a power plant and the other a market.
+
+Clustering is incremental: only events not yet in a cluster are assigned, to existing clusters
+(read for the days concerned) or to new ones, whose id is the id of their first event. New
+events are taken oldest first, so the first report of an event names its cluster.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+WINDOW_DAYS = 2  # reports of one event are dated within this many days of its first report
+MIN_SIMILARITY = 0.2  # cosine of content words for an event to join a cluster
+MIN_SIMILARITY_NO_ACTORS = 0.5  # when neither side has a country, the words must carry it
+STEM = 5  # words compared by their first five letters: "missiles" ~ "missile", "killing" ~ "killed"
+
+_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+STOP = frozenset("""
+a an the and or but of to in on at by for from with without into onto over under about after
+before during since until as than that this these those it its is are was were be been being has
+have had having do does did will would shall should can could may might must not no nor so such
+he she they them their his her him we our you your i me my who whom whose which what when where
+while said says say saying told tells according also just more most other some any all both each
+few many much very than then there here out up down off again further once only own same too
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow week day
+""".split())
+
+
+@dataclass
+class Cluster:
+    cluster_id: str
+    key: tuple
+    day: date | None
+    places: set[str] = field(default_factory=set)
+    words: Counter = field(default_factory=Counter)
+
+    def accepts(self, key: tuple, day: date | None, place: str | None, window: int) -> bool:
+        if key != self.key:
+            return False
+        if day is not None and self.day is not None and abs((day - self.day).days) > window:
+            return False
+        return place is None or not self.places or place in self.places
+
+    def add(self, place: str | None, words: Counter) -> None:
+        if place:
+            self.places.add(place)
+        self.words.update(words)
+
+
+@dataclass
+class ClusterReport:
+    assigned: int = 0
+    new_clusters: int = 0
+    joined: int = 0  # events that joined an existing or earlier cluster
+
+
+def content_words(event: dict[str, Any]) -> Counter:
+    """What the sentence says beyond its trigger and actors, as stemmed word counts."""
+    skip = set()
+    for text in [event.get("trigger_text") or "", *(event.get("actor_texts") or [])]:
+        skip.update(w.lower()[:STEM] for w in _WORD.findall(text or ""))
+    words = Counter()
+    for word in _WORD.findall((event.get("sentence") or "").lower()):
+        if word in STOP or len(word) < 2:
+            continue
+        stem = word[:STEM]
+        if stem not in skip:
+            words[stem] += 1
+    return words
+
+
+def cosine(a: Counter, b: Counter) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(count * b[word] for word, count in a.items() if word in b)
+    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
+def key_of(event: dict[str, Any]) -> tuple:
+    actors = tuple(sorted({c for c in event.get("actor_countries") or [] if c}))
+    recipients = tuple(sorted({c for c in event.get("recipient_countries") or [] if c}))
+    return (event["event_type"], actors, recipients, bool(event.get("negated")))
+
+
+def place_of(event: dict[str, Any]) -> str | None:
+    import json
+
+    location = event.get("location")
+    if isinstance(location, str):
+        location = json.loads(location)
+    if not location:
+        return None
+    name = location.get("name") or location.get("text")
+    return name.lower() if name else None
+
+
+def decide(event: dict[str, Any], clusters: list[Cluster], window: int = WINDOW_DAYS,
+           ) -> tuple[Cluster | None, float]:
+    """The cluster ``event`` joins (or None for a new one) and the similarity that decided."""
+    key, day, place = key_of(event), event.get("day"), place_of(event)
+    words = content_words(event)
+    threshold = MIN_SIMILARITY if (key[1] or key[2]) else MIN_SIMILARITY_NO_ACTORS
+    best, best_similarity = None, 0.0
+    for cluster in clusters:
+        if not cluster.accepts(key, day, place, window):
+            continue
+        similarity = cosine(words, cluster.words)
+        if similarity > best_similarity:
+            best, best_similarity = cluster, similarity
+    if best is None or best_similarity < threshold:
+        return None, best_similarity
+    return best, best_similarity
+
+
+def cluster_events(store, window: int = WINDOW_DAYS) -> ClusterReport:
+    """Assign every event not yet in a cluster to an existing cluster or a new one."""
+    from .store import clusters as sql
+
+    report = ClusterReport()
+    new = sql.unclustered(store)
+    if not new:
+        return report
+    days = [e["day"] for e in new if e["day"] is not None]
+    first, last = sql.widen(min(days) if days else None, max(days) if days else None, window)
+    types = sorted({e["event_type"] for e in new})
+    by_id: dict[str, Cluster] = {}
+    for member in sql.clustered_between(store, first, last, types):
+        cluster = by_id.get(member["cluster_id"])
+        if cluster is None:
+            cluster = by_id[member["cluster_id"]] = Cluster(
+                member["cluster_id"], key_of(member), member["day"])
+        cluster.add(place_of(member), content_words(member))
+    by_key: dict[tuple, list[Cluster]] = {}
+    for cluster in by_id.values():
+        by_key.setdefault(cluster.key, []).append(cluster)
+    rows: list[tuple[str, str, float]] = []
+    for event in new:
+        key = key_of(event)
+        chosen, similarity = decide(event, by_key.get(key, []), window)
+        if chosen is None:
+            chosen = Cluster(event["event_id"], key, event["day"])
+            by_key.setdefault(key, []).append(chosen)
+            report.new_clusters += 1
+            similarity = 1.0
+        else:
+            report.joined += 1
+        chosen.add(place_of(event), content_words(event))
+        rows.append((event["event_id"], chosen.cluster_id, round(similarity, 4)))
+    sql.assign(store, rows)
+    report.assigned = len(rows)
+    return report
