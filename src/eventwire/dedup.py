@@ -25,6 +25,7 @@ SHINGLE = 3  # word 3-grams: one edited word changes only three shingles
 THRESHOLD = 0.8  # estimated Jaccard of shingle sets at or above this is a copy
 MIN_SHINGLES = 20  # shorter texts (a headline, a one-liner) are too short to call copies
 SEED = 1  # fixed, so signatures from any process or run compare
+SCHEME = "affine32"  # datasketch's default permutation scheme; its values are 32-bit
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -42,18 +43,18 @@ def signature(text: str) -> MinHash | None:
     grams = shingles(text)
     if len(grams) < MIN_SHINGLES:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     minhash.update_batch(list(grams))
     return minhash
 
 
 def to_bytes(minhash: MinHash) -> bytes:
-    return minhash.hashvalues.astype("<u8").tobytes()
+    return minhash.hashvalues.astype("<u4").tobytes()
 
 
 def from_bytes(blob: bytes) -> MinHash:
-    values = np.frombuffer(blob, dtype="<u8").astype(np.uint64)
-    return MinHash(num_perm=len(values), seed=SEED, hashvalues=values)
+    values = np.frombuffer(blob, dtype="<u4").astype(np.uint32)
+    return MinHash(num_perm=len(values), seed=SEED, hashvalues=values, scheme=SCHEME)
 
 
 class DuplicateIndex:
