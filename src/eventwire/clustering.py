@@ -1,10 +1,11 @@
 """One real-world event from many articles: events clustered across documents.
 
-Two events can be one when they have the same type, the same actor and recipient countries and
-the same negation, their days are at most ``WINDOW_DAYS`` apart and their places do not differ.
+Two events can be one when they have the same type and negation, the same actor and recipient
+countries (a side that one report leaves without a country does not disagree), their days are at most ``WINDOW_DAYS`` apart and their places do not differ.
 Among the clusters that pass those tests, the similarity of the sentences decides: the event
 joins the most similar cluster when the bag-of-words cosine of what the sentences say beyond
-trigger and actors (places, weapons, numbers, objects) reaches ``MIN_SIMILARITY``; else it
+trigger and actors (places, weapons, numbers, objects; weighted by tf-idf over the sentences
+of the pass) reaches ``MIN_SIMILARITY``; else it
 starts a new cluster. That keeps two different attacks by the same country on the same day
 apart when one report names a power plant and the other a market.
 
@@ -42,22 +43,36 @@ monday tuesday wednesday thursday friday saturday sunday today yesterday tomorro
 @dataclass
 class Cluster:
     cluster_id: str
-    key: tuple
+    key: tuple  # (event type, negated)
+    actors: frozenset[str]
+    recipients: frozenset[str]
     day: date | None
     places: set[str] = field(default_factory=set)
     words: Counter = field(default_factory=Counter)
 
-    def accepts(self, key: tuple, day: date | None, place: str | None, window: int) -> bool:
-        if key != self.key:
+    def accepts(self, event: dict[str, Any], day: date | None, place: str | None,
+                window: int) -> bool:
+        if key_of(event) != self.key:
+            return False
+        actors, recipients = countries(event)
+        if not (_compatible(actors, self.actors) and _compatible(recipients, self.recipients)):
             return False
         if day is not None and self.day is not None and abs((day - self.day).days) > window:
             return False
         return place is None or not self.places or place in self.places
 
-    def add(self, place: str | None, words: Counter) -> None:
+    def add(self, event: dict[str, Any], place: str | None, words: Counter) -> None:
+        actors, recipients = countries(event)
+        self.actors = self.actors or actors  # a report that names what others left out fills it
+        self.recipients = self.recipients or recipients
         if place:
             self.places.add(place)
         self.words.update(words)
+
+
+def _compatible(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Equal country sets agree; a side one report leaves unnamed does not disagree."""
+    return mine == theirs or not mine or not theirs
 
 
 @dataclass
@@ -82,17 +97,32 @@ def content_words(event: dict[str, Any]) -> Counter:
     return words
 
 
-def cosine(a: Counter, b: Counter) -> float:
+def cosine(a: Counter, b: Counter, idf: dict[str, float] | None = None) -> float:
+    """Cosine of two bags of words, each word weighted by ``idf`` (1 when absent)."""
     if not a or not b:
         return 0.0
-    dot = sum(count * b[word] for word, count in a.items() if word in b)
-    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+    weight = (lambda w: idf.get(w, 1.0)) if idf else (lambda w: 1.0)
+    dot = sum(count * b[word] * weight(word) ** 2 for word, count in a.items() if word in b)
+    norm_a = sum((v * weight(w)) ** 2 for w, v in a.items())
+    norm_b = sum((v * weight(w)) ** 2 for w, v in b.items())
+    return dot / math.sqrt(norm_a * norm_b) if norm_a and norm_b else 0.0
+
+
+def inverse_frequencies(bags: list[Counter]) -> dict[str, float]:
+    """Smoothed idf over the sentences compared in one pass: words that every report of the
+    period shares (a place in the news, "attack") weigh less than what tells events apart."""
+    frequency = Counter(word for bag in bags for word in bag)
+    total = len(bags)
+    return {word: math.log((1 + total) / (1 + count)) + 1.0 for word, count in frequency.items()}
 
 
 def key_of(event: dict[str, Any]) -> tuple:
-    actors = tuple(sorted({c for c in event.get("actor_countries") or [] if c}))
-    recipients = tuple(sorted({c for c in event.get("recipient_countries") or [] if c}))
-    return (event["event_type"], actors, recipients, bool(event.get("negated")))
+    return (event["event_type"], bool(event.get("negated")))
+
+
+def countries(event: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    return (frozenset(c for c in event.get("actor_countries") or [] if c),
+            frozenset(c for c in event.get("recipient_countries") or [] if c))
 
 
 def place_of(event: dict[str, Any]) -> str | None:
@@ -108,16 +138,16 @@ def place_of(event: dict[str, Any]) -> str | None:
 
 
 def decide(event: dict[str, Any], clusters: list[Cluster], window: int = WINDOW_DAYS,
-           ) -> tuple[Cluster | None, float]:
+           idf: dict[str, float] | None = None) -> tuple[Cluster | None, float]:
     """The cluster ``event`` joins (or None for a new one) and the similarity that decided."""
-    key, day, place = key_of(event), event.get("day"), place_of(event)
+    day, place = event.get("day"), place_of(event)
     words = content_words(event)
-    threshold = MIN_SIMILARITY if (key[1] or key[2]) else MIN_SIMILARITY_NO_ACTORS
+    threshold = MIN_SIMILARITY if any(countries(event)) else MIN_SIMILARITY_NO_ACTORS
     best, best_similarity = None, 0.0
     for cluster in clusters:
-        if not cluster.accepts(key, day, place, window):
+        if not cluster.accepts(event, day, place, window):
             continue
-        similarity = cosine(words, cluster.words)
+        similarity = cosine(words, cluster.words, idf)
         if similarity > best_similarity:
             best, best_similarity = cluster, similarity
     if best is None or best_similarity < threshold:
@@ -137,27 +167,29 @@ def cluster_events(store, window: int = WINDOW_DAYS) -> ClusterReport:
     first, last = sql.widen(min(days) if days else None, max(days) if days else None, window)
     types = sorted({e["event_type"] for e in new})
     by_id: dict[str, Cluster] = {}
-    for member in sql.clustered_between(store, first, last, types):
+    members = sql.clustered_between(store, first, last, types)
+    idf = None
+    for member in members:
         cluster = by_id.get(member["cluster_id"])
         if cluster is None:
             cluster = by_id[member["cluster_id"]] = Cluster(
-                member["cluster_id"], key_of(member), member["day"])
-        cluster.add(place_of(member), content_words(member))
+                member["cluster_id"], key_of(member), *countries(member), member["day"])
+        cluster.add(member, place_of(member), content_words(member))
     by_key: dict[tuple, list[Cluster]] = {}
     for cluster in by_id.values():
         by_key.setdefault(cluster.key, []).append(cluster)
     rows: list[tuple[str, str, float]] = []
     for event in new:
         key = key_of(event)
-        chosen, similarity = decide(event, by_key.get(key, []), window)
+        chosen, similarity = decide(event, by_key.get(key, []), window, idf)
         if chosen is None:
-            chosen = Cluster(event["event_id"], key, event["day"])
+            chosen = Cluster(event["event_id"], key, *countries(event), event["day"])
             by_key.setdefault(key, []).append(chosen)
             report.new_clusters += 1
             similarity = 1.0
         else:
             report.joined += 1
-        chosen.add(place_of(event), content_words(event))
+        chosen.add(event, place_of(event), content_words(event))
         rows.append((event["event_id"], chosen.cluster_id, round(similarity, 4)))
     sql.assign(store, rows)
     report.assigned = len(rows)

@@ -23,6 +23,9 @@ from datasketch import MinHash, MinHashLSH
 NUM_PERM = 128  # 128 permutations: about +-0.04 error on the Jaccard estimate
 SHINGLE = 3  # word 3-grams: one edited word changes only three shingles
 THRESHOLD = 0.8  # estimated Jaccard of shingle sets at or above this is a copy
+# LSH bands tuned for a lower similarity: LSH misses some pairs just above its own threshold, so
+# it proposes candidates from 0.5 up and the Jaccard estimate against THRESHOLD decides
+CANDIDATE_THRESHOLD = 0.5
 MIN_SHINGLES = 20  # shorter texts (a headline, a one-liner) are too short to call copies
 SEED = 1  # fixed, so signatures from any process or run compare
 SCHEME = "affine32"  # datasketch's default permutation scheme; its values are 32-bit
@@ -62,7 +65,7 @@ class DuplicateIndex:
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self.lsh = MinHashLSH(threshold=min(threshold, CANDIDATE_THRESHOLD), num_perm=NUM_PERM)
         self.signatures: dict[str, MinHash] = {}
 
     def __len__(self) -> int:

@@ -51,13 +51,30 @@ def cli() -> None:
               help="Documents longer than this are reported, not coded.")
 @click.option("--no-language-check", is_flag=True, help="Code every document as English.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; the summary only.")
-def run_command(inputs, db, workers, batch_size, max_chars, no_language_check, quiet):
+@click.option("--engine", default="local", show_default=True, type=click.Choice(["local", "ray"]),
+              help="Where to code: this machine, or a Ray cluster (pip install 'eventwire[ray]').")
+@click.option("--address", help="Ray cluster to join: auto, or ray://host:10001 (default: a "
+                                "local one). Only with --engine ray.")
+@click.option("--output-parquet", type=click.Path(file_okay=False),
+              help="With --engine ray: keep the Parquet (by publication date) in this directory.")
+@click.pass_context
+def run_command(ctx, inputs, db, workers, batch_size, max_chars, no_language_check, quiet, engine,
+                address, output_parquet):
     """Code INPUTS (files, directories or globs) into the store at --db.
 
     Reads .txt/.md, .jsonl/.json, .csv/.tsv, .html, .warc(.gz) and RSS/Atom files, also
     gzipped. Documents already in the store are skipped, so re-running resumes.
     """
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    if engine == "ray":
+        from .scale import run_on_ray
+
+        explicit = ctx.get_parameter_source("workers") is not click.core.ParameterSource.DEFAULT
+        return run_on_ray(inputs, db, output_parquet, address, workers if explicit else None,
+                          batch_size, max_chars, not no_language_check, quiet)
+    if address or output_parquet:
+        raise click.UsageError("--address and --output-parquet go with --engine ray")
 
     from ..runner import run
 
@@ -164,10 +181,18 @@ def render_events(records, fmt: str) -> None:
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 1_000_000))
 @click.option("--format", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "jsonl", "csv"]))
-def events_command(db, actor, recipient, event_type, since, until, doc_id, limit, fmt):
+@click.option("--clustered", is_flag=True,
+              help="One row per event cluster (one real event) with its mentions, sources, articles.")
+def events_command(db, actor, recipient, event_type, since, until, doc_id, limit, fmt, clustered):
     """List coded events, filtered."""
     from ..store import Store
 
+    if clustered:
+        if doc_id:
+            raise click.UsageError("--doc lists one document's events; leave out --clustered")
+        from .scale import list_clusters
+
+        return list_clusters(db, actor, recipient, event_type, since, until, limit, fmt)
     with _open(db) as store:
         records = store.events(actor=actor, recipient=recipient, event_type=event_type,
                                since=since, until=until, doc_id=doc_id, limit=limit)
@@ -295,6 +320,13 @@ def demo_command(db, workers):
 
 def main() -> None:
     cli(prog_name="eventwire")
+
+
+# --- scale: Ray engine (run --engine ray), load, event clusters (issue 7) --------------------
+from .scale import evaluate_clusters_command, load_command  # noqa: E402
+
+cli.add_command(load_command)
+cli.add_command(evaluate_clusters_command)
 
 
 if __name__ == "__main__":
