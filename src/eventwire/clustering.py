@@ -62,9 +62,8 @@ class Cluster:
         return place is None or not self.places or place in self.places
 
     def add(self, event: dict[str, Any], place: str | None, words: Counter) -> None:
-        actors, recipients = countries(event)
-        self.actors = self.actors or actors  # a report that names what others left out fills it
-        self.recipients = self.recipients or recipients
+        # the countries stay those of the first report: adopting a later report's would let one
+        # mis-coded member shut out the rest
         if place:
             self.places.add(place)
         self.words.update(words)
