@@ -9,8 +9,9 @@ never open the database: the store's single writer loads the Parquet afterwards
 (``store.load.load_parquet``), skipping documents it already holds and near-duplicates, so the
 tables come out as a local run's would.
 
-Failures do not vanish: a task that dies is retried by Ray (``max_retries``/``max_restarts``),
-and a batch that raises is coded again document by document so that only the documents that
+Failures do not vanish: a task or actor that dies (a lost node, a killed process) is retried by
+Ray Data, whose defaults retry read tasks and restart coding actors and their tasks without
+limit; a batch that raises is coded again document by document so that only the documents that
 fail are reported (reason ``processing``), in the failures table like any other.
 """
 
@@ -35,7 +36,6 @@ from ..runner import RunReport
 from ..store.rows import batch_rows
 from .parquet import UNKNOWN, write_rows
 
-RETRIES = 3  # times Ray runs a failed read task or restarts a dead coding actor
 # CPUs Ray books per task: a coding actor uses one core (spaCy is single-threaded) but books
 # 0.75, so that a pool as large as the node's CPUs leaves room for the reading tasks
 CODE_CPUS = 0.75
@@ -182,14 +182,12 @@ def run_ray(inputs: Iterable[str], db: str | None = "eventwire.duckdb", *,
                 [{"file_index": i, "path": str(p)} for i, p in enumerate(files)],
                 override_num_blocks=min(len(files), 10_000))
             # reading is light: half a CPU, so that it runs beside a full pool of coding actors
-            dataset = dataset.flat_map(read_file, num_cpus=READ_CPUS,
-                                       ray_remote_args_fn=lambda: {"max_retries": RETRIES})
+            dataset = dataset.flat_map(read_file, num_cpus=READ_CPUS)
             dataset = dataset.map_batches(
                 CodeBatches, batch_size=batch_size, batch_format="numpy",
                 fn_constructor_kwargs={"settings": settings, "directory": directory,
                                        "dedup": dedup},
-                compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=CODE_CPUS,
-                ray_remote_args_fn=lambda: {"max_restarts": RETRIES, "max_task_retries": RETRIES})
+                compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=CODE_CPUS)
             for summary in dataset.iter_rows():
                 report.stored += int(summary["documents"])
                 report.events += int(summary["events"])
