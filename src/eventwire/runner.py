@@ -30,6 +30,8 @@ class RunReport:
     events: int = 0
     words: int = 0
     clustered: int = 0  # events assigned to clusters at the end of the run
+    worker_peak_mb: float = 0.0  # distributed runs: the largest peak memory of one worker
+    load_seconds: float = 0.0  # distributed runs: of ``seconds``, loading Parquet into the store
     seconds: float = 0.0
 
     @property

@@ -21,6 +21,7 @@ import dataclasses
 import json
 import logging
 import os
+import resource
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -39,7 +40,8 @@ from .parquet import UNKNOWN, write_rows
 # CPUs Ray books per task: a coding actor uses one core (spaCy is single-threaded) but books
 # 0.75, so that a pool as large as the node's CPUs leaves room for the reading tasks
 CODE_CPUS = 0.75
-READ_CPUS = 0.5
+READ_CPUS = 0.25
+BLOCK_BYTES = 128 * 1024  # about 25-50 news articles per block
 MANIFEST = "_eventwire.json"
 # where each table's rows name their document: column index of doc_id (event_actors: event_id)
 DOC_COLUMN = {"documents": 0, "events": 1, "mentions": 0, "quotes": 1, "amounts": 1,
@@ -70,7 +72,8 @@ class CodeBatches:
         for file_index, record_index, kind, record in zip(
                 batch["file_index"], batch["record_index"], batch["kind"], batch["record"]):
             groups.setdefault(int(file_index), []).append((int(record_index), str(kind), str(record)))
-        totals = {"documents": 0, "events": 0, "failed": 0, "words": 0, "files": 0}
+        totals = {"documents": 0, "events": 0, "failed": 0, "words": 0, "files": 0,
+                  "peak_mb": 0.0}
         for file_index, records in sorted(groups.items()):
             records.sort()
             name = f"part-{file_index:06d}-{records[0][0]:09d}"
@@ -87,6 +90,8 @@ class CodeBatches:
             totals["events"] += sum(len(r.events) for r in stored)
             totals["words"] += sum(r.n_words for r in stored)
             totals["failed"] += len(failures) + len(failed)
+        # this actor's peak memory so far (Linux reports KiB): what one worker needs
+        totals["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         return {key: [value] for key, value in totals.items()}
 
     def _process(self, articles: list[Article]) -> list[DocResult | Failure]:
@@ -162,6 +167,9 @@ def run_ray(inputs: Iterable[str], db: str | None = "eventwire.duckdb", *,
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     context.enable_operator_progress_bars = False
+    # small blocks: one big JSONL read by one task must still feed every actor of the pool
+    # (a repartition step would need a CPU of its own, which a full pool leaves it without)
+    context.target_max_block_size = BLOCK_BYTES
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     if workers is None:
         workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
@@ -181,7 +189,7 @@ def run_ray(inputs: Iterable[str], db: str | None = "eventwire.duckdb", *,
             dataset = ray.data.from_items(
                 [{"file_index": i, "path": str(p)} for i, p in enumerate(files)],
                 override_num_blocks=min(len(files), 10_000))
-            # reading is light: half a CPU, so that it runs beside a full pool of coding actors
+            # reading is light: a quarter CPU, so that it runs beside a full pool of coding actors
             dataset = dataset.flat_map(read_file, num_cpus=READ_CPUS)
             dataset = dataset.map_batches(
                 CodeBatches, batch_size=batch_size, batch_format="numpy",
@@ -192,6 +200,7 @@ def run_ray(inputs: Iterable[str], db: str | None = "eventwire.duckdb", *,
                 report.stored += int(summary["documents"])
                 report.events += int(summary["events"])
                 report.words += int(summary["words"])
+                report.worker_peak_mb = max(report.worker_peak_mb, float(summary["peak_mb"]))
                 if progress is not None:
                     progress(report, int(summary["documents"]) + int(summary["failed"]))
         Path(directory, MANIFEST).write_text(json.dumps(
@@ -202,8 +211,11 @@ def run_ray(inputs: Iterable[str], db: str | None = "eventwire.duckdb", *,
             return report
         from ..store.load import load_parquet
 
+        coded = time.perf_counter() - started
         loaded = load_parquet(directory, db, dedup=dedup, cluster=cluster)
         loaded.seconds = time.perf_counter() - started
+        loaded.load_seconds = loaded.seconds - coded
+        loaded.worker_peak_mb, loaded.words = report.worker_peak_mb, report.words
         return loaded
     finally:
         if temporary is not None:

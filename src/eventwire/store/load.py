@@ -47,7 +47,8 @@ def read_partition(store: Store, directory: Path, partition: str) -> dict[str, l
             continue
         columns = ", ".join(f'"{column}"' for column, _ in spec)  # our names, not user input
         rows[table] = store.connection.execute(
-            f"SELECT {columns} FROM read_parquet(?::VARCHAR[], filename=true, file_row_number=true) "
+            f"SELECT {columns} FROM read_parquet(?::VARCHAR[], filename=true, file_row_number=true, "
+            "hive_partitioning=false) "
             "ORDER BY filename, file_row_number", [files]).fetchall()
     return rows
 
