@@ -137,6 +137,8 @@ def test_clustering_is_incremental(fixture_store, tmp_path):
             [joined]).fetchall()
         assert {"kharkiv-1", "kharkiv-4"} <= {m[0] for m in members}
         assert cluster_events(store).assigned == 0  # nothing left to assign
+        assert store.clusters(actor="RUS", event_type="ASSAULT", since="2024-05-12", limit=50)
+        assert store.clusters(actor="XXX") == []
         record = next(c for c in cluster_records(store) if c["cluster_id"] == joined)
         # kharkiv-1, -2, -3, -4 and the copy of kharkiv-1: five articles, five sources
         assert record["num_articles"] == 5 and record["num_sources"] == 5

@@ -169,6 +169,13 @@ class Store:
         names = [d[0] for d in cursor.description]
         return [_plain(dict(zip(names, row))) for row in cursor.fetchall()]
 
+    def clusters(self, **filters: Any) -> list[dict[str, Any]]:
+        """Event clusters (one real event each) with GDELT-style counts; filters as
+        ``store.clusters.cluster_records``: actor, recipient, event_type, since, until, limit."""
+        from .clusters import cluster_records
+
+        return cluster_records(self, **filters)
+
     def documents(self, limit: int | None = None) -> list[dict[str, Any]]:
         sql = "SELECT * FROM documents ORDER BY added_at, doc_id"
         params: list = []
