@@ -1,11 +1,10 @@
 """One real-world event from many articles: events clustered across documents.
 
 Two events can be one when they have the same type and negation, the same actor and recipient
-countries (a side that one report leaves without a country does not disagree), their days are at most ``WINDOW_DAYS`` apart and their places do not differ.
-Among the clusters that pass those tests, the similarity of the sentences decides: the event
+countries (a side that one report leaves without a country does not disagree), days at most
+``WINDOW_DAYS`` apart and places that do not differ. Among the clusters that pass those tests, the similarity of the sentences decides: the event
 joins the most similar cluster when the bag-of-words cosine of what the sentences say beyond
-trigger and actors (places, weapons, numbers, objects; weighted by tf-idf over the sentences
-of the pass) reaches ``MIN_SIMILARITY``; else it
+trigger and actors (places, weapons, numbers, objects) reaches ``MIN_SIMILARITY``; else it
 starts a new cluster. That keeps two different attacks by the same country on the same day
 apart when one report names a power plant and the other a market.
 
@@ -16,6 +15,7 @@ events are taken oldest first, so the first report of an event names its cluster
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
@@ -96,23 +96,11 @@ def content_words(event: dict[str, Any]) -> Counter:
     return words
 
 
-def cosine(a: Counter, b: Counter, idf: dict[str, float] | None = None) -> float:
-    """Cosine of two bags of words, each word weighted by ``idf`` (1 when absent)."""
+def cosine(a: Counter, b: Counter) -> float:
     if not a or not b:
         return 0.0
-    weight = (lambda w: idf.get(w, 1.0)) if idf else (lambda w: 1.0)
-    dot = sum(count * b[word] * weight(word) ** 2 for word, count in a.items() if word in b)
-    norm_a = sum((v * weight(w)) ** 2 for w, v in a.items())
-    norm_b = sum((v * weight(w)) ** 2 for w, v in b.items())
-    return dot / math.sqrt(norm_a * norm_b) if norm_a and norm_b else 0.0
-
-
-def inverse_frequencies(bags: list[Counter]) -> dict[str, float]:
-    """Smoothed idf over the sentences compared in one pass: words that every report of the
-    period shares (a place in the news, "attack") weigh less than what tells events apart."""
-    frequency = Counter(word for bag in bags for word in bag)
-    total = len(bags)
-    return {word: math.log((1 + total) / (1 + count)) + 1.0 for word, count in frequency.items()}
+    dot = sum(count * b[word] for word, count in a.items() if word in b)
+    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
 
 
 def key_of(event: dict[str, Any]) -> tuple:
@@ -125,8 +113,6 @@ def countries(event: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def place_of(event: dict[str, Any]) -> str | None:
-    import json
-
     location = event.get("location")
     if isinstance(location, str):
         location = json.loads(location)
@@ -137,7 +123,7 @@ def place_of(event: dict[str, Any]) -> str | None:
 
 
 def decide(event: dict[str, Any], clusters: list[Cluster], window: int = WINDOW_DAYS,
-           idf: dict[str, float] | None = None) -> tuple[Cluster | None, float]:
+           ) -> tuple[Cluster | None, float]:
     """The cluster ``event`` joins (or None for a new one) and the similarity that decided."""
     day, place = event.get("day"), place_of(event)
     words = content_words(event)
@@ -146,7 +132,7 @@ def decide(event: dict[str, Any], clusters: list[Cluster], window: int = WINDOW_
     for cluster in clusters:
         if not cluster.accepts(event, day, place, window):
             continue
-        similarity = cosine(words, cluster.words, idf)
+        similarity = cosine(words, cluster.words)
         if similarity > best_similarity:
             best, best_similarity = cluster, similarity
     if best is None or best_similarity < threshold:
@@ -167,7 +153,6 @@ def cluster_events(store, window: int = WINDOW_DAYS) -> ClusterReport:
     types = sorted({e["event_type"] for e in new})
     by_id: dict[str, Cluster] = {}
     members = sql.clustered_between(store, first, last, types)
-    idf = None
     for member in members:
         cluster = by_id.get(member["cluster_id"])
         if cluster is None:
@@ -180,7 +165,7 @@ def cluster_events(store, window: int = WINDOW_DAYS) -> ClusterReport:
     rows: list[tuple[str, str, float]] = []
     for event in new:
         key = key_of(event)
-        chosen, similarity = decide(event, by_key.get(key, []), window, idf)
+        chosen, similarity = decide(event, by_key.get(key, []), window)
         if chosen is None:
             chosen = Cluster(event["event_id"], key, *countries(event), event["day"])
             by_key.setdefault(key, []).append(chosen)

@@ -1,4 +1,8 @@
-"""Commands of scale: the Ray engine of `run`, `load`, clustered events and their scoring."""
+"""Commands of scale: the Ray engine of `run`, `load`, clustered events and their scoring.
+
+Helpers of cli.main are imported inside the functions: main registers these commands at its
+end, so importing main here at the top would be circular when main runs as a script.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +14,13 @@ import sys
 import click
 from rich.table import Table
 
-from .main import _actors, _open, console, out, print_summary
 
 
 def run_on_ray(inputs, db, output_parquet, address, workers, batch_size, max_chars,
                check_language, quiet) -> None:
     """`eventwire run --engine ray`: code on Ray, then load into --db (a thin skin)."""
+    from .main import console, print_summary
+
     try:
         from ..distributed import run_ray
 
@@ -46,6 +51,7 @@ def load_command(directory, db, no_dedup):
     Documents already stored are skipped, so loading twice adds nothing twice.
     """
     from ..store.load import LoadError, load_parquet
+    from .main import console, print_summary
 
     try:
         report = load_parquet(directory, db, dedup=not no_dedup)
@@ -57,6 +63,8 @@ def load_command(directory, db, no_dedup):
 
 
 def render_clusters(records, fmt: str) -> None:
+    from .main import _actors, out
+
     if fmt == "jsonl":
         for record in records:
             click.echo(json.dumps(record, ensure_ascii=False, default=str))
@@ -89,6 +97,7 @@ def render_clusters(records, fmt: str) -> None:
 def list_clusters(db, actor, recipient, event_type, since, until, limit, fmt) -> None:
     """`eventwire events --clustered`: one row per cluster with its counts."""
     from ..store.clusters import cluster_records
+    from .main import _open
 
     with _open(db) as store:
         records = cluster_records(store, actor=actor, recipient=recipient, event_type=event_type,
@@ -107,6 +116,7 @@ def evaluate_clusters_command(fixtures, db):
     report the same real event; of the pairs that do, how many were put in one cluster.
     """
     from ..evaluate.clusters import GoldError, evaluate_clusters
+    from .main import out
 
     try:
         result = evaluate_clusters(fixtures, db)

@@ -31,11 +31,12 @@ from typing import Any
 from .. import __version__
 from ..errors import message
 from ..ingest import expand_inputs, read_path
-from ..pipeline import DEFAULT_MAX_CHARS, init_worker, process_articles
+from ..pipeline import DEFAULT_MAX_CHARS, _where, init_worker, process_articles
 from ..records import Article, DocResult, Failure
 from ..runner import RunReport
 from ..store.rows import batch_rows
-from .parquet import UNKNOWN, write_rows
+from ..store.load import DOC_COLUMN, UNKNOWN
+from .parquet import write_rows
 
 # CPUs Ray books per task: a coding actor uses one core (spaCy is single-threaded) but books
 # 0.75, so that a pool as large as the node's CPUs leaves room for the reading tasks
@@ -43,9 +44,6 @@ CODE_CPUS = 0.75
 READ_CPUS = 0.25
 BLOCK_BYTES = 128 * 1024  # about 25-50 news articles per block
 MANIFEST = "_eventwire.json"
-# where each table's rows name their document: column index of doc_id (event_actors: event_id)
-DOC_COLUMN = {"documents": 0, "events": 1, "mentions": 0, "quotes": 1, "amounts": 1,
-              "warnings": 1, "doc_minhash": 0}
 
 
 def read_file(row: dict[str, Any]) -> list[dict[str, Any]]:
@@ -103,9 +101,8 @@ class CodeBatches:
                 try:
                     results.extend(process_articles([article], **self.settings))
                 except Exception as exc:
-                    where, _, line = (article.origin or "").rpartition(":")
-                    results.append(Failure(where if line.isdigit() else article.origin or "",
-                                           int(line) if line.isdigit() else None, "processing",
+                    origin, line = _where(article)
+                    results.append(Failure(origin, line, "processing",
                                            f"{message('processing')} ({exc!r})", article.id))
             return results
 

@@ -19,9 +19,10 @@ from ..records import Failure
 from .database import Store
 from .rows import DEDUP_TABLES, TABLES
 
-UNKNOWN = "unknown"
+UNKNOWN = "unknown"  # the partition of failures and undated documents
 SPECS = {**TABLES, **DEDUP_TABLES}
 RUN_ID_COLUMN = {"documents": 10, "failures": 0, "warnings": 0}
+# where each table's rows name their document: column index of doc_id (event_actors: event_id)
 DOC_COLUMN = {"documents": 0, "events": 1, "mentions": 0, "quotes": 1, "amounts": 1,
               "warnings": 1, "doc_minhash": 0}
 
