@@ -37,12 +37,18 @@ def process(inputs, db: str = "eventwire.duckdb", *, workers: int = 1, **options
 
 
 def code(text: str, published: str | None = None, doc_id: str = "text",
-         title: str | None = None) -> DocResult:
-    """Code one text in memory (no store) and return its events and entity mentions."""
-    from .pipeline import process_articles
+         title: str | None = None, actors: tuple[str, ...] = ()) -> DocResult:
+    """Code one text in memory (no store) and return its events, quotes and mentions.
 
+    ``actors``: user actor dictionaries (CSV, YAML or PETRARCH files) to add to the tables."""
+    from .pipeline import process_articles
+    from .runner import checked_dictionaries
+
+    settings: dict = {"check_language": False}
+    if actors:
+        settings["dictionaries"] = checked_dictionaries(actors)
     result = process_articles([Article(id=doc_id, text=text, published=published, title=title)],
-                              check_language=False)[0]
+                              **settings)[0]
     if isinstance(result, Failure):
         raise ValueError(f"{result.reason}: {result.detail}")
     return result

@@ -27,12 +27,19 @@ class DocumentProcessor:
     """The spaCy model and extraction tables, built once per process."""
 
     def __init__(self, model: str | None = None, max_chars: int = DEFAULT_MAX_CHARS,
-                 check_language: bool = True, batch_size: int = PARSE_BATCH) -> None:
-        from .extract import Extractor
+                 check_language: bool = True, batch_size: int = PARSE_BATCH,
+                 dictionaries: tuple[str, ...] = ()) -> None:
+        from .extract import Extractor, load_tables
+        from .extract.dictionaries import apply_dictionaries, load_dictionary
+
         from .nlp import load_model
 
         self.nlp = load_model(model)
-        self.extractor = Extractor(self.nlp)
+        tables = load_tables()
+        if dictionaries:
+            user = [actor for path in dictionaries for actor in load_dictionary(path)]
+            tables = apply_dictionaries(tables, user)
+        self.extractor = Extractor(self.nlp, tables)
         self.max_chars = max_chars
         self.check_language = check_language
         self.batch_size = batch_size

@@ -6,6 +6,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import __version__
 from .executors import make_executor
@@ -61,16 +62,29 @@ def _batches(items: Iterable[Article | Failure], size: int,
         yield articles, failures
 
 
+def checked_dictionaries(paths: Iterable[str]) -> tuple[str, ...]:
+    """Absolute paths of user dictionaries, each read once here so a bad one fails early."""
+    from .extract.dictionaries import load_dictionary
+
+    out = []
+    for path in paths:
+        load_dictionary(path)  # raises DictionaryError with file and line
+        out.append(str(Path(path).resolve()))
+    return tuple(out)
+
+
 def run(inputs: Iterable[str] | Iterable[Article], db: str = "eventwire.duckdb", *, workers: int = 1,
         batch_size: int = 128, max_chars: int = DEFAULT_MAX_CHARS, model: str | None = None,
-        check_language: bool = True, dedup: bool = True, cluster: bool = True,
+        check_language: bool = True, actors: Iterable[str] = (), dedup: bool = True,
+        cluster: bool = True,
         progress: Callable[[RunReport, int], None] | None = None) -> RunReport:
     """Code every article of ``inputs`` into the store at ``db``.
 
     ``inputs`` are paths (files, directories, globs) or Article records. Documents already in
-    the store are skipped, so a re-run after a crash resumes where it stopped. With ``dedup``,
-    near-duplicates of documents seen before (this run or earlier ones) are stored as duplicates
-    and not coded; with ``cluster``, new events are then assigned to event clusters.
+    the store are skipped, so a re-run after a crash resumes where it stopped. ``actors`` are
+    user actor dictionaries (CSV, YAML or PETRARCH files) added to the built-in tables. With
+    ``dedup``, near-duplicates of documents seen before (this run or earlier ones) are stored as
+    duplicates and not coded; with ``cluster``, new events are then assigned to event clusters.
     """
     from .nlp import model_name
 
@@ -83,6 +97,9 @@ def run(inputs: Iterable[str] | Iterable[Article], db: str = "eventwire.duckdb",
     if paths and len(paths) != len(inputs):
         raise TypeError("pass either paths or Article records, not both")
     settings = dict(model=model, max_chars=max_chars, check_language=check_language)
+    dictionaries = checked_dictionaries(actors)
+    if dictionaries:
+        settings["dictionaries"] = dictionaries
     executor = make_executor(workers, **settings)
     seen: set[str] = set()
     with Store(db) as store:

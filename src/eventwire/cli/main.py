@@ -50,6 +50,9 @@ def cli() -> None:
 @click.option("--max-chars", default=2_000_000, show_default=True, type=click.IntRange(1000),
               help="Documents longer than this are reported, not coded.")
 @click.option("--no-language-check", is_flag=True, help="Code every document as English.")
+@click.option("--actors", "actors", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A user actor dictionary (CSV, YAML or PETRARCH actors/agents file); "
+                   "repeat for several.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; the summary only.")
 @click.option("--engine", default="local", show_default=True, type=click.Choice(["local", "ray"]),
               help="Where to code: this machine, or a Ray cluster (pip install 'eventwire[ray]').")
@@ -58,8 +61,8 @@ def cli() -> None:
 @click.option("--output-parquet", type=click.Path(file_okay=False),
               help="With --engine ray: keep the Parquet (by publication date) in this directory.")
 @click.pass_context
-def run_command(ctx, inputs, db, workers, batch_size, max_chars, no_language_check, quiet, engine,
-                address, output_parquet):
+def run_command(ctx, inputs, db, workers, batch_size, max_chars, no_language_check, actors, quiet,
+                engine, address, output_parquet):
     """Code INPUTS (files, directories or globs) into the store at --db.
 
     Reads .txt/.md, .jsonl/.json, .csv/.tsv, .html, .warc(.gz) and RSS/Atom files, also
@@ -67,15 +70,19 @@ def run_command(ctx, inputs, db, workers, batch_size, max_chars, no_language_che
     """
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from ..extract.dictionaries import DictionaryError
+
     if engine == "ray":
         from .scale import run_on_ray
 
         explicit = ctx.get_parameter_source("workers") is not click.core.ParameterSource.DEFAULT
-        return run_on_ray(inputs, db, output_parquet, address, workers if explicit else None,
-                          batch_size, max_chars, not no_language_check, quiet)
+        try:
+            return run_on_ray(inputs, db, output_parquet, address, workers if explicit else None,
+                              batch_size, max_chars, not no_language_check, actors, quiet)
+        except DictionaryError as exc:
+            raise click.BadParameter(str(exc), param_hint="--actors") from None
     if address or output_parquet:
         raise click.UsageError("--address and --output-parquet go with --engine ray")
-
     from ..runner import run
 
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
@@ -88,8 +95,11 @@ def run_command(ctx, inputs, db, workers, batch_size, max_chars, no_language_che
             progress.update(task, advance=done,
                             description=f"coding · {report.events} events · {report.failed} failed")
 
-        report = run(inputs, db, workers=workers, batch_size=batch_size, max_chars=max_chars,
-                     check_language=not no_language_check, progress=advance)
+        try:
+            report = run(inputs, db, workers=workers, batch_size=batch_size, max_chars=max_chars,
+                         check_language=not no_language_check, actors=actors, progress=advance)
+        except DictionaryError as exc:
+            raise click.BadParameter(str(exc), param_hint="--actors") from None
     print_summary(report, db)
     if not report.ok:
         sys.exit(1)
@@ -235,18 +245,25 @@ def export_command(db, fmt, output, table):
 @cli.command("evaluate")
 @click.argument("gold", type=click.Path(exists=True))
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["plover-gsr", "cameo-examples", "conflibert", "silver", "eventwire"]),
+              type=click.Choice(["plover-gsr", "cameo-examples", "conflibert", "silver", "eventwire",
+                                 "polnear", "petrarch"]),
               help="What the gold file is (see README, Accuracy).")
 @click.option("--split", default="all", show_default=True, type=click.Choice(["all", "tune", "check"]),
               help="A fixed 80/20 split by item id: develop on 'tune', measure on 'check'.")
 @click.option("--limit", type=click.IntRange(1), help="Score only the first N items.")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, writable=True),
               help="Also write the full report (per type, confusion matrix) as JSON.")
-def evaluate_command(gold, fmt, split, limit, output):
+@click.option("--actors", "actors", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="User actor dictionaries to code with (as for `eventwire run`).")
+def evaluate_command(gold, fmt, split, limit, output, actors):
     """Code the texts of a GOLD file and score the result against its labels."""
     from ..evaluate import evaluate
+    from ..extract.dictionaries import DictionaryError
 
-    report = evaluate(gold, fmt, split=split, limit=limit)
+    try:
+        report = evaluate(gold, fmt, split=split, limit=limit, actors=actors)
+    except DictionaryError as exc:
+        raise click.BadParameter(str(exc), param_hint="--actors") from None
     print_evaluation(report)
     if output:
         Path(output).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
@@ -264,6 +281,13 @@ def print_evaluation(report: dict) -> None:
         elif isinstance(value, dict) and "f1" in value and "per" not in key:
             table.add_row(f"{key} P/R/F1", f"{value['precision']:.3f} / {value['recall']:.3f} / {value['f1']:.3f}")
     out.print(table)
+    if "per_category" in report:
+        detail = Table(title="per category", title_justify="left")
+        for column in ("category", "records", "exact"):
+            detail.add_column(column, justify="right" if column != "category" else "left")
+        for name, row in report["per_category"].items():
+            detail.add_row(name, str(row["records"]), f"{row['exact']:.3f}")
+        out.print(detail)
     per = report.get("per_type") or report.get("per_class")
     if per:
         detail = Table(title="per type" if "per_type" in report else "per class", title_justify="left")
@@ -318,6 +342,12 @@ def demo_command(db, workers):
               f"eventwire export --db {db} --format jsonl --output events.jsonl")
 
 
+# --- commands defined in their own modules ---------------------------------------------------
+from .quotes import quotes_command  # noqa: E402
+
+cli.add_command(quotes_command)
+
+
 def main() -> None:
     cli(prog_name="eventwire")
 
@@ -331,3 +361,4 @@ cli.add_command(evaluate_clusters_command)
 
 if __name__ == "__main__":
     main()
+

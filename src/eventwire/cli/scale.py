@@ -17,7 +17,7 @@ from rich.table import Table
 
 
 def run_on_ray(inputs, db, output_parquet, address, workers, batch_size, max_chars,
-               check_language, quiet) -> None:
+               check_language, actors, quiet) -> None:
     """`eventwire run --engine ray`: code on Ray, then load into --db (a thin skin)."""
     from .main import console, print_summary
 
@@ -26,7 +26,7 @@ def run_on_ray(inputs, db, output_parquet, address, workers, batch_size, max_cha
 
         report = run_ray(inputs, db, output_parquet=output_parquet, address=address,
                          workers=workers, batch_size=batch_size, max_chars=max_chars,
-                         check_language=check_language)
+                         check_language=check_language, actors=actors)
     except ImportError as exc:
         raise click.ClickException(str(exc)) from exc
     except ConnectionError as exc:

@@ -33,7 +33,7 @@ from ..errors import message
 from ..ingest import expand_inputs, read_path
 from ..pipeline import DEFAULT_MAX_CHARS, _where, init_worker, process_articles
 from ..records import Article, DocResult, Failure
-from ..runner import RunReport
+from ..runner import RunReport, checked_dictionaries
 from ..store.rows import batch_rows
 from ..store.load import DOC_COLUMN, UNKNOWN
 from .parquet import write_rows
@@ -140,7 +140,8 @@ def run_ray(inputs: Iterable[str], db: str | None = "eventwire.duckdb", *,
             output_parquet: str | os.PathLike | None = None, address: str | None = None,
             workers: int | None = None, batch_size: int = 128,
             max_chars: int = DEFAULT_MAX_CHARS, model: str | None = None,
-            check_language: bool = True, dedup: bool = True, cluster: bool = True,
+            check_language: bool = True, actors: Iterable[str] = (), dedup: bool = True,
+            cluster: bool = True,
             progress: Callable[[RunReport, int], None] | None = None) -> RunReport:
     """Code ``inputs`` on a Ray cluster into Parquet, then (with ``db``) load it into the store.
 
@@ -177,6 +178,9 @@ def run_ray(inputs: Iterable[str], db: str | None = "eventwire.duckdb", *,
     directory = str(Path(output_parquet).resolve())
     Path(directory).mkdir(parents=True, exist_ok=True)
     settings = dict(model=model, max_chars=max_chars, check_language=check_language)
+    dictionaries = checked_dictionaries(actors)  # read here first, so a bad one fails early
+    if dictionaries:
+        settings["dictionaries"] = dictionaries  # paths every node must be able to read
     report = RunReport()
     try:
         if missing:

@@ -24,7 +24,8 @@ def select(items: Sequence[GoldItem], split: str) -> list[GoldItem]:
     return list(items) if split == "all" else [i for i in items if split_of(i.id) == split]
 
 
-def code_items(items: Sequence[GoldItem], batch: int = 128) -> list[DocResult]:
+def code_items(items: Sequence[GoldItem], batch: int = 128,
+               dictionaries: tuple[str, ...] = ()) -> list[DocResult]:
     """Code each gold text with the real pipeline (no store, no language check)."""
     from ..pipeline import process_articles
     from ..records import Article, Failure
@@ -33,7 +34,10 @@ def code_items(items: Sequence[GoldItem], batch: int = 128) -> list[DocResult]:
     for start in range(0, len(items), batch):
         chunk = items[start:start + batch]
         articles = [Article(id=i.id, text=i.text, published=i.published) for i in chunk]
-        for item, result in zip(chunk, process_articles(articles, check_language=False)):
+        settings: dict = {"check_language": False}
+        if dictionaries:
+            settings["dictionaries"] = dictionaries
+        for item, result in zip(chunk, process_articles(articles, **settings)):
             if isinstance(result, Failure):
                 result = DocResult(article=Article(id=item.id, text=item.text), language=None, n_words=0)
             results.append(result)

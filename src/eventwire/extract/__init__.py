@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from ..records import Amount, EntityMention, Event, Quote
 from .actors import DocActors, Gazetteer
 from .events import CODER, find_events
+from .quotes import find_quotes
 from .tables import Tables, load_tables
 
 MENTION_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -46,4 +47,5 @@ class Extractor:
             mentions.append(EntityMention(
                 text=ent.text, start=ent.start_char + offset, end=ent.end_char + offset,
                 label=ent.label_, name=name, country=country, sector=sector))
-        return Extraction(events=events, mentions=mentions)
+        quotes = find_quotes(doc, actors, doc_id, offset, sentence_base)
+        return Extraction(events=events, mentions=mentions, quotes=quotes)

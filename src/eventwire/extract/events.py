@@ -38,6 +38,9 @@ FOR_TYPES = {"AID", "SUPPORT", "COOPERATE", "AGREE"}
 FROM_TYPES = {"RETREAT", "SANCTION", "COERCE", "REJECT"}
 OF_NOUN_TYPES = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "SUPPORT", "REJECT", "PROTEST",
                  "CONCEDE", "RETREAT", "AID"}
+# passives that may leave the doer unsaid and still report an event: "22 people were killed",
+# "five activists were arrested"
+UNSEEN_DOER_TYPES = {"ASSAULT", "COERCE"}
 # "agreed to withdraw" is an announced future withdrawal: CONCEDE (CODEBOOK close calls)
 INTENT_RETYPE = {("AGREE", "RETREAT"): "CONCEDE"}
 
@@ -466,7 +469,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         parent_trigger = embedded[trigger.token.i]
         if parent_trigger is not None:
             parent_type = parent_trigger.entry.event_type
-            if parent_type in CONTENT_TYPES or parent_type == "CONCEDE" and entry.event_type == "RETREAT":
+            happened = parent_type in ("ACCUSE", "REJECT") and entry.pos == "NOUN" and \
+                token.dep_ in ("dobj", "pobj")  # "condemned the beheading", "rejected the call"
+            if (parent_type in CONTENT_TYPES or parent_type == "CONCEDE"
+                    and entry.event_type == "RETREAT") and not happened:
                 continue  # the content of a request, threat, promise, refusal or accusation
             if parent_type == entry.event_type and entry.pos == "NOUN":
                 continue  # "provided military aid": the verb codes it
@@ -476,8 +482,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             actor, recipient = coder.verb_arguments(trigger)
         if not actor and entry.event_type == "ASSAULT":
             actor = coder.unidentified_attacker(trigger)
-        if not actor:
-            continue  # an event needs an actor
+        if not actor and not (recipient and (
+                entry.event_type in UNSEEN_DOER_TYPES and _passive(token)
+                or entry.event_type == "ASSAULT" and entry.pos == "NOUN")):
+            continue  # an event needs an actor; "22 people were killed" names only the victims
         if entry.reciprocal:
             actor = _unique(actor + recipient)
             recipient = []
@@ -498,6 +506,11 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         out.append(_build_event(doc, sent, sentence_index, trigger, actor, recipient, tables,
                                 doc_id, published, offset))
     return out
+
+
+def _passive(token: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (
+        token.tag_ == "VBN" and token.dep_ in ("acl", "conj") and token.head.pos_ in ("NOUN", "PROPN", "VERB"))
 
 
 def _outcome_of_same_event(trigger: Trigger, triggers: dict[int, Trigger]) -> bool:

@@ -176,6 +176,38 @@ class Store:
 
         return cluster_records(self, **filters)
 
+    def quotes(self, speaker: str | None = None, actor: str | None = None,
+               doc_id: str | None = None, direct: bool | None = None,
+               limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Quotation records: ``speaker`` matches the speaker's name or text (case-insensitive,
+        part of it); ``actor`` is a country (RUS) or country+sector (RUSGOV)."""
+        where, params = [], []
+        if speaker:
+            where.append("(contains(lower(speaker.name), lower(?)) "
+                         "OR contains(lower(speaker.text), lower(?)))")
+            params += [speaker, speaker]
+        if actor:
+            code = actor.upper()
+            where.append("speaker.country = ?")
+            params.append(code[:3])
+            if len(code) > 3:
+                where.append("speaker.sector = ?")
+                params.append(code[3:])
+        if doc_id:
+            where.append("doc_id = ?")
+            params.append(doc_id)
+        if direct is not None:
+            where.append("direct = ?")
+            params.append(direct)
+        sql = "SELECT * FROM quote_records"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY doc_id, start"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
+        return self._records(sql, params)
+
     def documents(self, limit: int | None = None) -> list[dict[str, Any]]:
         sql = "SELECT * FROM documents ORDER BY added_at, doc_id"
         params: list = []
