@@ -47,9 +47,16 @@ MANIFEST = "_eventwire.json"
 
 
 def read_file(row: dict[str, Any]) -> list[dict[str, Any]]:
-    """One input file as records: (file_index, record_index, kind, JSON of Article/Failure)."""
+    """One input file as records: (file_index, record_index, kind, JSON of Article/Failure).
+
+    The file is opened by its absolute path (a worker's directory is not the driver's), but
+    records name it as the user did, as a local run does.
+    """
     records = []
-    for number, item in enumerate(read_path(Path(row["path"]))):
+    given, absolute = str(row["path"]), str(row["absolute"])
+    for number, item in enumerate(read_path(Path(absolute))):
+        if item.origin and item.origin.startswith(absolute):
+            item.origin = given + item.origin[len(absolute):]
         kind = "failure" if isinstance(item, Failure) else "article"
         records.append({"file_index": int(row["file_index"]), "record_index": number,
                         "kind": kind, "record": json.dumps(dataclasses.asdict(item))})
@@ -188,7 +195,8 @@ def run_ray(inputs: Iterable[str], db: str | None = "eventwire.duckdb", *,
                        batch_rows([], missing, None)["failures"])
         if files:
             dataset = ray.data.from_items(
-                [{"file_index": i, "path": str(p)} for i, p in enumerate(files)],
+                [{"file_index": i, "path": str(p), "absolute": str(p.resolve())}
+                 for i, p in enumerate(files)],
                 override_num_blocks=min(len(files), 10_000))
             # reading is light: a quarter CPU, so that it runs beside a full pool of coding actors
             dataset = dataset.flat_map(read_file, num_cpus=READ_CPUS)
