@@ -82,8 +82,10 @@ def render_clusters(records, fmt: str) -> None:
         click.echo(buffer.getvalue(), nl=False)
         return
     table = Table()
-    for column in ("date", "type", "actor", "recipient", "mentions", "sources", "articles"):
-        table.add_column(column, no_wrap=True)
+    widths = {"date": 10, "type": 9, "actor": 5, "recipient": 5, "mentions": 3, "sources": 3,
+              "articles": 3}
+    for column, width in widths.items():
+        table.add_column(column, no_wrap=True, min_width=width)
     table.add_column("sentence", no_wrap=True, overflow="ellipsis", ratio=1)
     for r in records:
         table.add_row(r["date"] or "", r["event_type"],
