@@ -53,3 +53,16 @@ def summarise(events):
     """Events as comparable tuples: (type, actor countries, recipient countries)."""
     return [(e.event_type, tuple(a.country for a in e.actor), tuple(r.country for r in e.recipient))
             for e in events]
+
+
+# --- analysis, HTTP API and dashboard (issue 6) ----------------------------------------------
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory) -> Path:
+    """A store coded from the bundled sample articles with the real model (like `make demo`)."""
+    import eventwire
+    from eventwire.cli.main import samples_dir
+
+    path = tmp_path_factory.mktemp("samples") / "samples.duckdb"
+    report = eventwire.process(sorted(str(p) for p in samples_dir().glob("*.txt")), db=str(path))
+    assert report.stored == len(list(samples_dir().glob("*.txt"))) and report.events > 20
+    return path

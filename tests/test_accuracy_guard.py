@@ -15,15 +15,15 @@ pytestmark = [pytest.mark.model, pytest.mark.shared]
 
 # (path under ../shared/data, format, items, metric path, recorded figure)
 GUARDS = [
-    ("plover-gsr/plover_gsr_dev.jsonl", "plover-gsr", None, ("type_top1",), 0.533),
-    ("plover-gsr/plover_gsr_dev.jsonl", "plover-gsr", None, ("full_event_relaxed",), 0.284),
-    ("plover-gsr/plover_gsr_dev.jsonl", "plover-gsr", None, ("actor_relaxed",), 0.869),
-    ("conflibert-cameo/cameo_class_train.tsv", "conflibert", 400, ("quad_accuracy",), 0.712),
-    ("silver/agnews_world_0201_0450.jsonl", "silver", None, ("f1",), 0.260),
+    ("plover-gsr/plover_gsr_dev.jsonl", "plover-gsr", None, ("type_top1",), 0.575),
+    ("plover-gsr/plover_gsr_dev.jsonl", "plover-gsr", None, ("full_event_relaxed",), 0.309),
+    ("plover-gsr/plover_gsr_dev.jsonl", "plover-gsr", None, ("actor_relaxed",), 0.860),
+    ("conflibert-cameo/cameo_class_train.tsv", "conflibert", 400, ("quad_accuracy",), 0.717),
+    ("silver/agnews_world_0201_0450.jsonl", "silver", None, ("f1",), 0.282),
     ("polnear/data/train", "polnear", 40, ("direct_content", "f1"), 0.866),
     ("polnear/data/train", "polnear", 40, ("indirect_content", "f1"), 0.581),
     ("polnear/data/train", "polnear", 40, ("speaker_accuracy",), 0.889),
-    ("petrarch2-unittest/PETR.UnitTest.records.xml", "petrarch", None, ("exact",), 0.101),
+    ("petrarch2-unittest/PETR.UnitTest.records.xml", "petrarch", None, ("exact",), 0.093),
 ]
 TOLERANCE = 0.002  # rounding only: a real drop fails
 

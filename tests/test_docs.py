@@ -30,8 +30,8 @@ def test_readme_shows_the_two_commands():
 
 def test_public_api_is_pinned():
     assert sorted(eventwire.__all__) == sorted([
-        "ActorMention", "Article", "DocResult", "EntityMention", "Event", "Failure", "Location",
-        "Span", "__version__", "code", "export", "open", "process", "to_dict",
+        "ActorMention", "Amount", "Article", "DocResult", "EntityMention", "Event", "Failure",
+        "Location", "PlaceMention", "Quote", "Span", "__version__", "code", "export", "open", "process", "to_dict",
     ])
     for name in eventwire.__all__:
         assert hasattr(eventwire, name), name

@@ -74,8 +74,22 @@ def test_negation_and_modality(code):
     assert (event.event_type, event.modality, event.negated) == ("SANCTION", "hypothetical", False)
     (event,) = code("Officials said Russia attacked Ukraine.").events
     assert event.modality == "reported"
-    (event,) = code("Russia plans to attack Ukraine.").events
-    assert event.modality == "intended"
+    attack, threat = code("Russia plans to attack Ukraine.").events
+    assert (attack.event_type, attack.modality) == ("ASSAULT", "intended")
+    # an announced harmful act is itself a threat; a cooperative one an agreement
+    assert (threat.event_type, threat.modality, threat.cameo) == ("THREATEN", "asserted", "130")
+    assert [(a.country, r.country) for a in threat.actor for r in threat.recipient] == [("RUS", "UKR")]
+    kinds = {(e.event_type, e.modality) for e in code("Syria says it is willing to withdraw its "
+                                                         "troops from Lebanon.").events}
+    assert kinds == {("RETREAT", "intended"), ("AGREE", "asserted")}
+
+
+def test_must_in_reported_speech_is_a_demand(code):
+    events = code("Russia said on Tuesday that Sudan must return the helicopter.").events
+    demand = next(e for e in events if e.event_type == "REQUEST")
+    assert [a.country for a in demand.actor] == ["RUS"]
+    assert [r.country for r in demand.recipient] == ["SDN"]
+    assert demand.trigger.text == "must return" and demand.modality == "asserted"
 
 
 def test_dateline_is_its_own_sentence_and_sets_the_home_country(code):

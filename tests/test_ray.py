@@ -72,6 +72,7 @@ def _tables(db: str) -> dict:
             "mentions": sql("SELECT * FROM mentions ORDER BY ALL").fetchall(),
             "quotes": sql("SELECT * FROM quotes ORDER BY ALL").fetchall(),
             "amounts": sql("SELECT * FROM amounts ORDER BY ALL").fetchall(),
+            "places": sql("SELECT * FROM places ORDER BY ALL").fetchall(),
             "clusters": sql("SELECT event_id, cluster_id FROM event_clusters ORDER BY ALL").fetchall(),
         }
 

@@ -14,15 +14,16 @@ __version__ = "0.1.0"
 
 from typing import TYPE_CHECKING
 
-from .records import (ActorMention, Article, DocResult, EntityMention, Event, Failure, Location,
-                      Span, to_dict)
+from .records import (ActorMention, Amount, Article, DocResult, EntityMention, Event, Failure,
+                      Location, PlaceMention, Quote, Span, to_dict)
 
 if TYPE_CHECKING:
     from .runner import RunReport
     from .store import Store
 
 __all__ = [
-    "ActorMention", "Article", "DocResult", "EntityMention", "Event", "Failure", "Location", "Span",
+    "ActorMention", "Amount", "Article", "DocResult", "EntityMention", "Event", "Failure",
+    "Location", "PlaceMention", "Quote", "Span",
     "__version__", "code", "export", "open", "process", "to_dict",
 ]
 

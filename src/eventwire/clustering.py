@@ -2,8 +2,9 @@
 
 Two events can be one when they have the same type and negation, the same actor and recipient
 countries (a side that one report leaves without a country does not disagree), days at most
-``WINDOW_DAYS`` apart and places that do not differ. Among the clusters that pass those tests, the similarity of the sentences decides: the event
-joins the most similar cluster when the bag-of-words cosine of what the sentences say beyond
+``WINDOW_DAYS`` apart (an event's own date when known to the day, else its report's) and
+places below country level that do not differ. Among the clusters that pass those tests, the
+similarity of the sentences decides: the event joins the most similar cluster when the bag-of-words cosine of what the sentences say beyond
 trigger and actors (places, weapons, numbers, objects) reaches ``MIN_SIMILARITY``; else it
 starts a new cluster. That keeps two different attacks by the same country on the same day
 apart when one report names a power plant and the other a market.
@@ -116,7 +117,10 @@ def place_of(event: dict[str, Any]) -> str | None:
     location = event.get("location")
     if isinstance(location, str):
         location = json.loads(location)
-    if not location:
+    # a country as the place says no more than the actors' countries, and the coder names one
+    # from any mention in the sentence ("sanctions after the attack on Israel"): only towns,
+    # regions and sites tell two events apart
+    if not location or location.get("feature") == "country":
         return None
     name = location.get("name") or location.get("text")
     return name.lower() if name else None

@@ -96,13 +96,23 @@ class DocumentProcessor:
             result.mentions.extend(found.mentions)
             result.quotes.extend(found.quotes)
             result.amounts.extend(found.amounts)
+            result.places.extend(found.places)
             result.n_words += sum(1 for t in doc if not (t.is_space or t.is_punct))
             sentence_base[index] = sentence_base.get(index, 0) + sum(1 for _ in doc.sents)
         from .extract.events import drop_headline_repeats
 
+        from .extract.tone import document_tone
+
         for result in results:
             if isinstance(result, DocResult) and result.events:
                 result.events = drop_headline_repeats(result.events, result.article.text)
+                kept = {event.event_id for event in result.events}
+                for amount in result.amounts:  # an amount of a dropped repeat belongs to no event
+                    if amount.event_id not in kept:
+                        amount.event_id = None
+            if isinstance(result, DocResult):
+                tone = document_tone(result.article.text)
+                result.tone = tone.tone if tone is not None else None
         return [r for r in results if r is not None]
 
     def _parse(self, pieces: list[tuple[str, tuple[int, int]]]):

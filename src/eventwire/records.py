@@ -73,6 +73,25 @@ class Location:
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    admin1: str | None = None  # GeoNames first-level division: "UA.12"
+    feature: str | None = None  # city | country
+    source: str | None = None  # sentence | dateline: where the event's place was read
+
+
+@dataclass
+class PlaceMention:
+    """A place named in a document, geoparsed with the offline gazetteer."""
+
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = None
 
 
 @dataclass
@@ -163,6 +182,7 @@ class DocResult:
     quotes: list[Quote] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
     tone: float | None = None
+    places: list[PlaceMention] = field(default_factory=list)
 
 
 def to_dict(record: Any) -> dict[str, Any]:

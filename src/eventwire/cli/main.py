@@ -223,13 +223,14 @@ def _open(db: str):
 @cli.command("export")
 @click.option("--db", default="eventwire.duckdb", show_default=True)
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["jsonl", "csv", "parquet", "gdelt"]))
+              type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "gkg"]))
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, writable=True))
 @click.option("--table", default="events", show_default=True,
               type=click.Choice(["events", "documents", "mentions", "quotes", "amounts",
-                                 "failures"]))
+                                 "places", "entities", "failures"]))
 def export_command(db, fmt, output, table):
-    """Write a table to a file: JSONL, CSV, Parquet, or the GDELT-style TSV of dyads."""
+    """Write a table to a file: JSONL, CSV, Parquet, the GDELT-style TSV of dyads, or the
+    GKG-style TSV of documents (--format gkg)."""
     from ..store import ExportError, export
 
     with _open(db) as store:
@@ -237,7 +238,7 @@ def export_command(db, fmt, output, table):
             count = export(store, fmt, output, table)
         except ExportError as exc:
             raise click.UsageError(str(exc)) from exc
-    console.print(f"wrote {count} {table} records to {output}")
+    console.print(f"wrote {count} {'documents' if fmt == 'gkg' else table} records to {output}")
 
 
 # --- evaluate --------------------------------------------------------------------------------
@@ -340,12 +341,27 @@ def demo_command(db, workers):
                   f"recall {total.recall:.2f} (type + actor and recipient countries).")
     out.print(f"Next: eventwire events --db {db} --actor TUR   ·   "
               f"eventwire export --db {db} --format jsonl --output events.jsonl")
+    out.print(f"See them in the dashboard: eventwire serve --db {db}  (then open http://127.0.0.1:8000/)")
 
 
 # --- commands defined in their own modules ---------------------------------------------------
 from .quotes import quotes_command  # noqa: E402
 
 cli.add_command(quotes_command)
+
+# analysis, HTTP API and dashboard (issue 6)
+from .analysis import COMMANDS as _ANALYSIS_COMMANDS  # noqa: E402
+from .serve import serve_command  # noqa: E402
+
+for _command in _ANALYSIS_COMMANDS:
+    cli.add_command(_command)
+cli.add_command(serve_command)
+
+# amounts and entities (issue 5)
+from .extras import amounts_command, entities_command  # noqa: E402
+
+cli.add_command(amounts_command)
+cli.add_command(entities_command)
 
 
 def main() -> None:
@@ -361,4 +377,3 @@ cli.add_command(evaluate_clusters_command)
 
 if __name__ == "__main__":
     main()
-

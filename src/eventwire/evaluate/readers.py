@@ -41,6 +41,7 @@ class GoldItem:
     quad: int | None = None  # ConfliBERT's 0-4 class
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # S/T/R char spans
     level: str = "sentence"  # or "document"
+    extras: dict = field(default_factory=dict)  # gold amounts and place (dead, injured, size, eventLoc)
 
 
 def _code(code) -> str | None:
@@ -95,7 +96,9 @@ def read_plover_gsr(path: Path) -> Iterator[GoldItem]:
             source, target = source + target, []
         event = GoldEvent(OLD_NAMES.get(record["event"], record["event"]), source, target,
                           trigger=record.get("eventText", ""))
-        yield GoldItem(record["id"], record["text"], [event])
+        extras = {key: record[key] for key in ("dead", "injured", "size", "eventLoc")
+                  if record.get(key) not in (None, "", {})}
+        yield GoldItem(record["id"], record["text"], [event], extras=extras)
 
 
 def read_cameo_examples(path: Path) -> Iterator[GoldItem]:

@@ -229,4 +229,9 @@ def evaluate_items(items: Sequence[GoldItem], fmt: str,
         return {"format": fmt, **score_spans(items, results)}
     if fmt in ("silver", "eventwire"):
         return {"format": fmt, **score_documents(items, results)}
-    return {"format": fmt, **score_sentences(items, results)}
+    report = {"format": fmt, **score_sentences(items, results)}
+    if fmt == "plover-gsr":
+        from .extras import score_extras
+
+        report.update(score_extras(items, results))
+    return report

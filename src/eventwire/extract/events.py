@@ -6,6 +6,7 @@ trigger is data (data/event_lexicon.csv); how arguments attach is the rules belo
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass
 from datetime import date
@@ -114,7 +115,7 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
         return [head]
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ != "VBN":
         return [head]
-    if verb.dep_ == "advcl":
+    if verb.dep_ in ("advcl", "acomp"):  # "it is willing to withdraw": willing's subject
         return subject_heads(head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         governor = head.head
@@ -284,9 +285,14 @@ class SentenceCoder:
 
     def _speaker_for_pronoun(self, verb: Token, heads: list[Token]) -> list[ActorMention]:
         """'Russia said it would respond': 'it' is the speaker."""
-        if len(heads) == 1 and heads[0].lower_ in ("it", "they", "we") and verb.dep_ == "ccomp":
-            speaker_heads = subject_heads(verb.head)
-            if speaker_heads and verb.head.lemma_.lower() in SPEECH_VERBS | INTENT_VERBS:
+        clause = verb  # "Syria says it is willing to withdraw": up to the reported clause
+        for _ in range(3):
+            if clause.dep_ not in ("xcomp", "acomp") or clause.head is clause:
+                break
+            clause = clause.head
+        if len(heads) == 1 and heads[0].lower_ in ("it", "they", "we") and clause.dep_ == "ccomp":
+            speaker_heads = subject_heads(clause.head)
+            if speaker_heads and clause.head.lemma_.lower() in SPEECH_VERBS | INTENT_VERBS:
                 return self.heads_to_actors(speaker_heads)
         return []
 
@@ -402,8 +408,11 @@ def find_events(doc: Doc, actors: DocActors, tables: Tables, doc_id: str,
     events: list[Event] = []
     # only tokens whose lemma can start a trigger are looked at in Python
     lemma_ids = trigger_lemma_ids(tables, doc.vocab.strings)
-    candidates = [i for i, lemma in enumerate(doc.to_array("LEMMA").tolist()) if lemma in lemma_ids]
-    if not candidates:
+    lemmas = doc.to_array("LEMMA").tolist()
+    candidates = [i for i, lemma in enumerate(lemmas) if lemma in lemma_ids]
+    obliged = {doc.vocab.strings.add(word) for word in OBLIGATION_MODALS}
+    modal_at = [i for i, lemma in enumerate(lemmas) if lemma in obliged]
+    if not candidates and not modal_at:
         return events
     position = 0
     for index, sent in enumerate(doc.sents):
@@ -415,7 +424,48 @@ def find_events(doc: Doc, actors: DocActors, tables: Tables, doc_id: str,
         if here:
             events.extend(_sentence_events(doc, sent, index + sentence_base, actors, tables,
                                            doc_id, published, offset, here))
+        modals = [i for i in modal_at if sent.start <= i < sent.end]
+        if modals:
+            events.extend(_obligations(doc, sent, index + sentence_base, actors, tables, doc_id,
+                                       published, offset, modals, events))
     return events
+
+
+# "Russia said Sudan must return the helicopter": a demand by the speaker on the clause's subject
+OBLIGATION_MODALS = ("must", "should")
+OBLIGATION_SPEECH = {"say", "state", "insist", "announce", "declare", "conclude", "reiterate",
+                     "stress", "warn", "tell", "add", "write", "argue", "maintain", "remind",
+                     "believe", "demand", "urge", "repeat", "emphasize", "emphasise"}
+REQUEST_ENTRY = LexiconEntry("must", "VERB", "REQUEST", None, "100", False)
+
+
+def _obligations(doc: Doc, sent: Span, sentence_index: int, actors: DocActors, tables: Tables,
+                 doc_id: str, published: date | None, offset: int, modals: list[int],
+                 found: list[Event]) -> list[Event]:
+    out = []
+    coder = SentenceCoder(doc, actors, tables)
+    for i in modals:
+        modal = doc[i]
+        verb = modal.head
+        if modal.dep_ != "aux" or verb.pos_ != "VERB" or verb.dep_ not in ("ccomp", "parataxis"):
+            continue
+        speech = verb.head
+        if speech.lemma_.lower() not in OBLIGATION_SPEECH or _negated(speech):
+            continue
+        speaker = coder.heads_to_actors(subject_heads(speech), named=True)
+        addressee = coder.heads_to_actors(_children(verb, "nsubj", "nsubjpass"))
+        if not speaker or not addressee:
+            continue
+        start = doc[i].idx + offset
+        if any(e.trigger.start <= start < e.trigger.end for e in found):
+            continue
+        trigger = Trigger(verb, REQUEST_ENTRY, i, verb.i + 1)
+        event = _build_event(doc, sent, sentence_index, trigger, speaker, addressee, tables,
+                             doc_id, published, offset)
+        event.modality = "asserted"  # the saying is the demand
+        event.negated = False
+        out.append(event)
+    return out
 
 
 _LEMMA_IDS: dict[int, set[int]] = {}
@@ -503,9 +553,48 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if entry.event_type == "COERCE" and any(a.sector == "JUD" for a in actor):
             # a court jailing someone convicts them (CODEBOOK: a conviction is SANCTION)
             trigger.entry = LexiconEntry(entry.trigger, entry.pos, "SANCTION", "convict", "16", False)
-        out.append(_build_event(doc, sent, sentence_index, trigger, actor, recipient, tables,
-                                doc_id, published, offset))
+        event = _build_event(doc, sent, sentence_index, trigger, actor, recipient, tables,
+                             doc_id, published, offset)
+        out.append(event)
+        stated = _stated_intention(event, trigger, tables)
+        if stated is not None:
+            out.append(stated)
     return out
+
+
+# "Syria says it is willing to withdraw", "the rebels announced they will return the weapons":
+# an announced future act is itself an event, AGREE when the act cooperates and THREATEN when it
+# harms (PLOVER: expressions of intent); the act keeps modality "intended"
+INTENT_COOPERATIVE = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT", "CONSULT"}
+INTENT_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
+WILLING = {"willing", "ready", "prepared", "plan", "intend", "prepare", "eager", "determined"}
+STATED_ENTRIES = {
+    "AGREE": LexiconEntry("intends", "VERB", "AGREE", None, "030", False),
+    "THREATEN": LexiconEntry("intends", "VERB", "THREATEN", None, "130", False),
+}
+
+
+def _stated_intention(event: Event, trigger: Trigger, tables: Tables) -> Event | None:
+    if event.negated or event.modality == "hypothetical" or not event.actor:
+        return None
+    kind = ("AGREE" if event.event_type in INTENT_COOPERATIVE else
+            "THREATEN" if event.event_type in INTENT_CONFLICT else None)
+    token = trigger.token
+    if kind is None or token.pos_ != "VERB":
+        return None
+    future = any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "would", "'ll", "shall")
+                 for c in token.children)
+    willing = token.dep_ == "xcomp" and token.head.lemma_.lower() in WILLING
+    if not (future or willing):
+        return None
+    stated = dataclasses.replace(
+        event, event_type=kind, cameo=STATED_ENTRIES[kind].cameo, mode=None,
+        quad_class=int(tables.types.get(kind, {}).get("quad_class") or event.quad_class),
+        score=float(tables.types.get(kind, {}).get("score") or 0.0), modality="asserted",
+        event_id=_event_id(event.doc_id, event.trigger.start, kind),
+        confidence=round(min(event.confidence + 0.05, 0.95), 2))
+    event.modality = "intended"
+    return stated
 
 
 def _passive(token: Token) -> bool:

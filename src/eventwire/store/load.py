@@ -22,9 +22,13 @@ from .rows import DEDUP_TABLES, TABLES
 UNKNOWN = "unknown"  # the partition of failures and undated documents
 SPECS = {**TABLES, **DEDUP_TABLES}
 RUN_ID_COLUMN = {"documents": 10, "failures": 0, "warnings": 0}
-# where each table's rows name their document: column index of doc_id (event_actors: event_id)
-DOC_COLUMN = {"documents": 0, "events": 1, "mentions": 0, "quotes": 1, "amounts": 1,
-              "warnings": 1, "doc_minhash": 0}
+# where each table's rows name their document: the index of its doc_id column (event_actors
+# name their event instead; failures may name none and go to the 'unknown' partition)
+DOC_COLUMN = {table: [column for column, _ in spec].index("doc_id")
+              for table, spec in SPECS.items()
+              if table not in ("failures", "duplicates") and any(c == "doc_id" for c, _ in spec)}
+# the extractions of a document: kept only for documents coded in this load
+EXTRACTIONS = tuple(t for t in DOC_COLUMN if t not in ("documents", "warnings", "doc_minhash"))
 
 
 class LoadError(ValueError):
@@ -131,7 +135,7 @@ def _decide(store: Store, rows: dict[str, list[tuple]], index, seen: set[str],
         report.stored += 1
     copies = {row[0] for row in keep["duplicates"]}
     events = {row[0] for row in rows["events"] if row[1] in coded}
-    for table in ("events", "mentions", "quotes", "amounts"):
+    for table in EXTRACTIONS:
         keep[table] = [row for row in rows[table] if row[DOC_COLUMN[table]] in coded]
     keep["event_actors"] = [row for row in rows["event_actors"] if row[0] in events]
     keep["warnings"] = [row for row in rows["warnings"] if row[1] in coded or row[1] in copies]

@@ -169,6 +169,45 @@ MIGRATIONS: list[tuple[str, str]] = [
             value, unit, what, kind, event_id
         FROM amounts;
     """),
+    ("0004_entities_places", """
+        CREATE TABLE places (
+            doc_id VARCHAR NOT NULL,
+            start_char INTEGER,
+            end_char INTEGER,
+            text VARCHAR,
+            name VARCHAR,
+            country VARCHAR,
+            admin1 VARCHAR,
+            lat DOUBLE,
+            lon DOUBLE,
+            feature VARCHAR
+        );
+        CREATE INDEX places_doc ON places (doc_id);
+        -- GKG-style counts: each entity (by resolved name, else its text) with how often and in
+        -- how many documents it is named
+        CREATE VIEW entity_counts AS
+        SELECT label, coalesce(name, text) AS name, mode(country) AS country,
+            count(*) AS mentions, count(DISTINCT doc_id) AS documents
+        FROM mentions
+        GROUP BY label, coalesce(name, text);
+    """),
+    # Dyads for analysis: one row per event and ordered pair of its sides. An actor and a
+    # recipient make a pair; an event without recipients (a meeting) pairs its actors both
+    # ways. The event's date, type, quad class and score ride along so series need no join;
+    # `eventwire serve` keeps this as a sorted table in memory (store/memory.py).
+    ("0005_analysis", """
+        CREATE VIEW event_dyads AS
+        SELECT DISTINCT a.event_id, a.country AS source, a.sector AS source_sector,
+            b.country AS target, b.sector AS target_sector, b.role = 'actor' AS reciprocal,
+            e.date, e.event_type, e.quad_class, e.score
+        FROM event_actors a
+        JOIN event_actors b ON a.event_id = b.event_id
+        JOIN events e ON e.event_id = a.event_id
+        WHERE a.role = 'actor' AND (
+            b.role = 'recipient'
+            OR (b.role = 'actor' AND a.position <> b.position AND NOT EXISTS (
+                SELECT 1 FROM event_actors r WHERE r.event_id = a.event_id AND r.role = 'recipient')));
+    """),
     ("0006_duplicates_clusters", """
         -- MinHash signatures of coded documents: the LSH index is rebuilt from them at the start
         -- of every run, so a wire copy is caught however many runs later it arrives

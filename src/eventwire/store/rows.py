@@ -48,6 +48,10 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("text", "VARCHAR"), ("start_char", "INTEGER"), ("end_char", "INTEGER"),
         ("value", "DOUBLE"), ("unit", "VARCHAR"), ("what", "VARCHAR"), ("kind", "VARCHAR"),
         ("event_id", "VARCHAR")),
+    "places": (
+        ("doc_id", "VARCHAR"), ("start_char", "INTEGER"), ("end_char", "INTEGER"),
+        ("text", "VARCHAR"), ("name", "VARCHAR"), ("country", "VARCHAR"), ("admin1", "VARCHAR"),
+        ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("feature", "VARCHAR")),
     "failures": (
         ("run_id", "INTEGER"), ("origin", "VARCHAR"), ("line", "INTEGER"), ("doc_id", "VARCHAR"),
         ("reason", "VARCHAR"), ("detail", "VARCHAR")),
@@ -99,6 +103,9 @@ def batch_rows(results: Sequence[DocResult], failures: Sequence[Failure],
         for a in result.amounts:
             rows["amounts"].append((a.amount_id, a.doc_id, a.sentence_index, a.text, a.start,
                                     a.end, a.value, a.unit, a.what, a.kind, a.event_id))
+        for p in result.places:
+            rows["places"].append((article.id, p.start, p.end, p.text, p.name, p.country,
+                                   p.admin1, p.lat, p.lon, p.feature))
     for f in failures:
         rows["failures"].append((run_id, f.origin, f.line, f.doc_id, f.reason, f.detail))
     return rows

@@ -1,0 +1,84 @@
+"""Places: the offline gazetteer, disambiguation by the article's countries, event locations."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract import load_tables
+from eventwire.extract.places import fold, place_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return place_gazetteer(load_tables())
+
+
+def test_names_fold_to_one_key():
+    assert fold("Sāmarrā’") == fold("Samarra") == "samarra"
+
+
+@pytest.mark.parametrize("name, countries, expected", [
+    ("Kazan", {"TUR", "RUS"}, ("Kazan", "RUS")),  # the Russian city is 50 times larger
+    ("Rafah", {"ISR", "PSE"}, ("Rafaḩ", "PSE")),
+    ("Rafah", {"EGY"}, ("Rafaḩ", "EGY")),  # the article is about Egypt
+    ("Samarra", set(), ("Sāmarrā’", "IRQ")),
+    ("New Delhi", {"IND"}, ("New Delhi", "IND")),  # not Delhi, which also goes by that name
+    ("Basra", set(), ("Basrah", "IRQ")),
+    ("Turkey", set(), ("Turkey", "TUR")),
+])
+def test_a_name_goes_to_the_place_the_article_means(gazetteer, name, countries, expected):
+    place = gazetteer.lookup(name, countries)
+    assert (place.name, place.country) == expected
+
+
+def test_cities_carry_coordinates_and_region_countries_do_not(gazetteer):
+    tbilisi = gazetteer.lookup("Tbilisi", set())
+    assert tbilisi.feature == "city" and tbilisi.admin1.startswith("GE.")
+    assert abs(tbilisi.lat - 41.69) < 0.1 and abs(tbilisi.lon - 44.83) < 0.1
+    georgia = gazetteer.lookup("Georgia", set())
+    assert (georgia.feature, georgia.country, georgia.lat) == ("country", "GEO", None)
+
+
+def test_unknown_names_are_not_places(gazetteer):
+    assert gazetteer.lookup("Xqzzyville", set()) is None
+
+
+def locations(result):
+    return [(e.trigger.text, e.location.name if e.location else None,
+             e.location.country if e.location else None,
+             e.location.source if e.location else None) for e in result.events]
+
+
+@pytest.mark.model
+def test_the_sentence_places_the_event(code):
+    result = code("Thousands of protesters rallied in Tbilisi on Friday. A roadside bomb near the "
+                  "town of Samarra killed two soldiers.")
+    assert locations(result) == [("rallied", "Tbilisi", "GEO", "sentence"),
+                                 ("killed", "Sāmarrā’", "IRQ", "sentence")]
+    tbilisi = result.events[0].location
+    assert tbilisi.text == "Tbilisi" and tbilisi.lat is not None and tbilisi.feature == "city"
+
+
+@pytest.mark.model
+def test_the_dateline_places_events_the_sentence_does_not(code):
+    text = "KYIV, Ukraine (Wire) — Russia attacked Ukraine on Monday, officials said."
+    result = code(text)
+    assert locations(result) == [("attacked", "Kyiv", "UKR", "dateline")]
+    assert result.events[0].location.text == "KYIV, Ukraine"
+
+
+@pytest.mark.model
+def test_a_recipient_is_not_the_place_unless_the_event_is_in_it(code):
+    result = code("Turkey supplied drones to Ukraine. Russian troops attacked civilians in Ukraine.")
+    assert locations(result)[0][:2] == ("supplied", None)
+    assert locations(result)[1][1:3] == ("Ukraine", "UKR")
+
+
+@pytest.mark.model
+def test_place_mentions_are_kept_with_offsets(code):
+    text = "Turkey's president met Putin in Kazan."
+    result = code(text)
+    assert [(p.text, p.name, p.country, p.feature) for p in result.places] == [
+        ("Turkey", "Turkey", "TUR", "country"), ("Kazan", "Kazan", "RUS", "city")]
+    for place in result.places:
+        assert text[place.start:place.end] == place.text
