@@ -24,11 +24,15 @@ class RunReport:
     read: int = 0
     stored: int = 0
     skipped: int = 0
+    duplicates: int = 0  # near-duplicates of stored documents: kept as such, not coded
     failures: list[Failure] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (where, message)
     events_by_type: Counter = field(default_factory=Counter)
     events: int = 0
     words: int = 0
+    clustered: int = 0  # events assigned to clusters at the end of the run
+    worker_peak_mb: float = 0.0  # distributed runs: the largest peak memory of one worker
+    load_seconds: float = 0.0  # distributed runs: of ``seconds``, loading Parquet into the store
     seconds: float = 0.0
 
     @property
@@ -38,7 +42,7 @@ class RunReport:
     @property
     def ok(self) -> bool:
         """False only when there was input and none of it could be processed."""
-        return not (self.read and self.stored == 0 and self.skipped == 0)
+        return not (self.read and self.stored == 0 and self.skipped == 0 and self.duplicates == 0)
 
 
 def _batches(items: Iterable[Article | Failure], size: int,
@@ -71,13 +75,16 @@ def checked_dictionaries(paths: Iterable[str]) -> tuple[str, ...]:
 
 def run(inputs: Iterable[str] | Iterable[Article], db: str = "eventwire.duckdb", *, workers: int = 1,
         batch_size: int = 128, max_chars: int = DEFAULT_MAX_CHARS, model: str | None = None,
-        check_language: bool = True, actors: Iterable[str] = (),
+        check_language: bool = True, actors: Iterable[str] = (), dedup: bool = True,
+        cluster: bool = True,
         progress: Callable[[RunReport, int], None] | None = None) -> RunReport:
     """Code every article of ``inputs`` into the store at ``db``.
 
     ``inputs`` are paths (files, directories, globs) or Article records. Documents already in
     the store are skipped, so a re-run after a crash resumes where it stopped. ``actors`` are
-    user actor dictionaries (CSV, YAML or PETRARCH files) added to the built-in tables.
+    user actor dictionaries (CSV, YAML or PETRARCH files) added to the built-in tables. With
+    ``dedup``, near-duplicates of documents seen before (this run or earlier ones) are stored as
+    duplicates and not coded; with ``cluster``, new events are then assigned to event clusters.
     """
     from .nlp import model_name
 
@@ -97,8 +104,11 @@ def run(inputs: Iterable[str] | Iterable[Article], db: str = "eventwire.duckdb",
     seen: set[str] = set()
     with Store(db) as store:
         report.run_id = store.start_run(paths or ["<python>"], __version__, model or model_name())
-        # failures read with each batch, in batch order (executors keep the order)
+        # failures read with each batch, and its duplicate and signature rows, in batch order
+        # (executors keep the order)
         ingest_failures: deque[list[Failure]] = deque()
+        batch_extras: deque[dict[str, list[tuple]]] = deque()
+        index = store.duplicate_index() if dedup else None
 
         def todo() -> Iterator[list[Article]]:
             for number, (articles, failures) in enumerate(_batches(items, batch_size, report)):
@@ -114,17 +124,27 @@ def run(inputs: Iterable[str] | Iterable[Article], db: str = "eventwire.duckdb",
                     seen.add(article.id)
                     fresh.append(article)
                 report.failures.extend(failures)
+                extra: dict[str, list[tuple]] = {}
+                if index is not None:
+                    fresh, extra = split_duplicates(fresh, index, report)
                 if not fresh:
-                    store.write_batch([], failures, report.run_id)
+                    store.write_batch(extra.pop("_copies", []), failures, report.run_id, extra)
                     continue
                 ingest_failures.append(failures)
+                batch_extras.append(extra)
                 yield fresh
 
         try:
             for batch, results in executor.map(todo()):
                 stored = [r for r in results if isinstance(r, DocResult)]
                 failed = [r for r in results if isinstance(r, Failure)]
-                store.write_batch(stored, ingest_failures.popleft() + failed, report.run_id)
+                extra = batch_extras.popleft()
+                copies = extra.pop("_copies", [])
+                coded = {r.article.id for r in stored}
+                if "doc_minhash" in extra:  # signatures of stored documents only
+                    extra["doc_minhash"] = [r for r in extra["doc_minhash"] if r[0] in coded]
+                store.write_batch(stored + copies, ingest_failures.popleft() + failed,
+                                  report.run_id, extra)
                 report.failures.extend(failed)
                 report.stored += len(stored)
                 for result in stored:
@@ -137,6 +157,43 @@ def run(inputs: Iterable[str] | Iterable[Article], db: str = "eventwire.duckdb",
                     progress(report, len(batch))
         finally:
             executor.close()
-            report.seconds = time.perf_counter() - started
             store.finish_run(report.run_id, report.read, report.stored, report.skipped, report.failed)
+        if cluster:
+            from .clustering import cluster_events
+
+            report.clustered = cluster_events(store).assigned
+        report.seconds = time.perf_counter() - started
     return report
+
+
+def split_duplicates(articles: list[Article], index, report: RunReport,
+                     ) -> tuple[list[Article], dict[str, list[tuple]]]:
+    """Articles to code, and the rows that record the others as near-duplicates.
+
+    The rows: ``duplicates`` and ``doc_minhash`` (signatures of the articles to code, for later
+    runs), and under ``_copies`` the uncoded DocResults whose document rows keep the copies.
+    """
+    from .dedup import signature, to_bytes
+
+    fresh: list[Article] = []
+    extra: dict[str, list[tuple]] = {"duplicates": [], "doc_minhash": [], "_copies": []}
+    for article in articles:
+        minhash = signature(article.text)
+        found = index.original_of(minhash, article.id)
+        if found is not None:
+            original, similarity = found
+            extra["duplicates"].append((article.id, original, round(similarity, 4),
+                                        article.origin, report.run_id))
+            extra["_copies"].append(copy_result(article))
+            report.duplicates += 1
+            continue
+        if minhash is not None:
+            index.add(article.id, minhash)
+            extra["doc_minhash"].append((article.id, to_bytes(minhash)))
+        fresh.append(article)
+    return fresh, extra
+
+
+def copy_result(article: Article) -> DocResult:
+    """The document row of a near-duplicate: its text and metadata, no extractions."""
+    return DocResult(article=article, language=None, n_words=len(article.text.split()))

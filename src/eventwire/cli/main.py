@@ -54,7 +54,15 @@ def cli() -> None:
               help="A user actor dictionary (CSV, YAML or PETRARCH actors/agents file); "
                    "repeat for several.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; the summary only.")
-def run_command(inputs, db, workers, batch_size, max_chars, no_language_check, actors, quiet):
+@click.option("--engine", default="local", show_default=True, type=click.Choice(["local", "ray"]),
+              help="Where to code: this machine, or a Ray cluster (pip install 'eventwire[ray]').")
+@click.option("--address", help="Ray cluster to join: auto, or ray://host:10001 (default: a "
+                                "local one). Only with --engine ray.")
+@click.option("--output-parquet", type=click.Path(file_okay=False),
+              help="With --engine ray: keep the Parquet (by publication date) in this directory.")
+@click.pass_context
+def run_command(ctx, inputs, db, workers, batch_size, max_chars, no_language_check, actors, quiet,
+                engine, address, output_parquet):
     """Code INPUTS (files, directories or globs) into the store at --db.
 
     Reads .txt/.md, .jsonl/.json, .csv/.tsv, .html, .warc(.gz) and RSS/Atom files, also
@@ -63,6 +71,18 @@ def run_command(inputs, db, workers, batch_size, max_chars, no_language_check, a
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from ..extract.dictionaries import DictionaryError
+
+    if engine == "ray":
+        from .scale import run_on_ray
+
+        explicit = ctx.get_parameter_source("workers") is not click.core.ParameterSource.DEFAULT
+        try:
+            return run_on_ray(inputs, db, output_parquet, address, workers if explicit else None,
+                              batch_size, max_chars, not no_language_check, actors, quiet)
+        except DictionaryError as exc:
+            raise click.BadParameter(str(exc), param_hint="--actors") from None
+    if address or output_parquet:
+        raise click.UsageError("--address and --output-parquet go with --engine ray")
     from ..runner import run
 
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
@@ -171,10 +191,18 @@ def render_events(records, fmt: str) -> None:
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 1_000_000))
 @click.option("--format", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "jsonl", "csv"]))
-def events_command(db, actor, recipient, event_type, since, until, doc_id, limit, fmt):
+@click.option("--clustered", is_flag=True,
+              help="One row per event cluster (one real event) with its mentions, sources, articles.")
+def events_command(db, actor, recipient, event_type, since, until, doc_id, limit, fmt, clustered):
     """List coded events, filtered."""
     from ..store import Store
 
+    if clustered:
+        if doc_id:
+            raise click.UsageError("--doc lists one document's events; leave out --clustered")
+        from .scale import list_clusters
+
+        return list_clusters(db, actor, recipient, event_type, since, until, limit, fmt)
     with _open(db) as store:
         records = store.events(actor=actor, recipient=recipient, event_type=event_type,
                                since=since, until=until, doc_id=doc_id, limit=limit)
@@ -338,6 +366,13 @@ cli.add_command(entities_command)
 
 def main() -> None:
     cli(prog_name="eventwire")
+
+
+# --- scale: Ray engine (run --engine ray), load, event clusters (issue 7) --------------------
+from .scale import evaluate_clusters_command, load_command  # noqa: E402
+
+cli.add_command(load_command)
+cli.add_command(evaluate_clusters_command)
 
 
 if __name__ == "__main__":

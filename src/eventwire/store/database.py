@@ -18,9 +18,10 @@ import duckdb
 
 from ..records import DocResult, Failure
 from .migrations import apply_migrations, pending
-from .rows import TABLES, batch_rows
+from .rows import DEDUP_TABLES, TABLES, batch_rows
 
-KEYED = {"documents", "events", "quotes", "amounts"}  # tables with a primary key
+KEYED = {"documents", "events", "quotes", "amounts", "doc_minhash", "duplicates"}  # have a key
+WRITABLE = {**TABLES, **DEDUP_TABLES}
 
 DEFAULT_DB = "eventwire.duckdb"
 
@@ -82,24 +83,44 @@ class Store:
             f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} {conflict}", values)
 
     def write_batch(self, results: Sequence[DocResult], failures: Sequence[Failure],
-                    run_id: int | None) -> None:
-        """Store documents with their extractions, and failures, in one transaction."""
+                    run_id: int | None, extra: dict[str, list[tuple]] | None = None) -> None:
+        """Store documents with their extractions, and failures, in one transaction.
+
+        ``extra`` holds rows of other writable tables (duplicates, signatures) that belong to the
+        same batch and so land or not with it.
+        """
         rows = batch_rows(results, failures, run_id)
+        for table, more in (extra or {}).items():
+            rows[table] = rows.get(table, []) + list(more)
+        self.write_rows(rows)
+
+    def write_rows(self, rows: dict[str, list[tuple]]) -> None:
+        """Insert rows (column order as rows.TABLES / DEDUP_TABLES) in one transaction."""
+        unknown = set(rows) - set(WRITABLE)
+        if unknown:
+            raise ValueError(f"unknown tables {sorted(unknown)}")
         connection = self.connection
         connection.execute("BEGIN TRANSACTION")
         try:
-            for table, spec in TABLES.items():
+            for table, spec in WRITABLE.items():
                 conflict = "ON CONFLICT DO NOTHING" if table in KEYED else ""
-                self._insert(table, [c for c, _ in spec], [t for _, t in spec], rows[table],
-                             conflict)
+                self._insert(table, [c for c, _ in spec], [t for _, t in spec],
+                             rows.get(table, []), conflict)
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
             raise
 
+    def duplicate_index(self):
+        """The LSH index of every stored signature (see eventwire.dedup)."""
+        from ..dedup import DuplicateIndex
+
+        return DuplicateIndex.from_rows(
+            self.connection.execute("SELECT doc_id, signature FROM doc_minhash ORDER BY doc_id").fetchall())
+
     # --- reading ------------------------------------------------------------------------------
     def count(self, table: str) -> int:
-        if table not in (*TABLES, "runs"):
+        if table not in (*WRITABLE, "runs", "clusters", "event_clusters"):
             raise ValueError(f"unknown table {table!r}")
         return self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
@@ -147,6 +168,13 @@ class Store:
         cursor = self.connection.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [_plain(dict(zip(names, row))) for row in cursor.fetchall()]
+
+    def clusters(self, **filters: Any) -> list[dict[str, Any]]:
+        """Event clusters (one real event each) with GDELT-style counts; filters as
+        ``store.clusters.cluster_records``: actor, recipient, event_type, since, until, limit."""
+        from .clusters import cluster_records
+
+        return cluster_records(self, **filters)
 
     def quotes(self, speaker: str | None = None, actor: str | None = None,
                doc_id: str | None = None, direct: bool | None = None,

@@ -124,7 +124,10 @@ def _actor_fields(actor: dict | None) -> list[str]:
 
 
 def _export_gdelt(store: Store, output: Path) -> int:
+    from .clusters import event_counts
+
     urls = dict(store.connection.execute("SELECT doc_id, url FROM documents").fetchall())
+    counts = event_counts(store)  # NumMentions/NumSources/NumArticles of the event's cluster
     count = 0
     with output.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
@@ -138,7 +141,7 @@ def _export_gdelt(store: Store, output: Path) -> int:
                     int(event["event_id"][:12], 16) * 100 + k, day, day[:6], day[:4],
                     *_actor_fields(first), *_actor_fields(second),
                     1 if k == 0 else 0, cameo, cameo[:3], cameo[:2], event["quad_class"],
-                    event["score"], 1, 1, 1,
+                    event["score"], *counts.get(event["event_id"], (1, 1, 1)),
                     location.get("name") or "", location.get("country") or "",
                     location.get("lat") if location.get("lat") is not None else "",
                     location.get("lon") if location.get("lon") is not None else "",

@@ -208,6 +208,45 @@ MIGRATIONS: list[tuple[str, str]] = [
             OR (b.role = 'actor' AND a.position <> b.position AND NOT EXISTS (
                 SELECT 1 FROM event_actors r WHERE r.event_id = a.event_id AND r.role = 'recipient')));
     """),
+    ("0006_duplicates_clusters", """
+        -- MinHash signatures of coded documents: the LSH index is rebuilt from them at the start
+        -- of every run, so a wire copy is caught however many runs later it arrives
+        CREATE TABLE doc_minhash (
+            doc_id VARCHAR PRIMARY KEY,
+            signature BLOB NOT NULL
+        );
+        -- a near-duplicate keeps its documents row (so re-runs skip it) but is not coded: its
+        -- extractions are those of duplicate_of, and clusters count it as one more mention
+        CREATE TABLE duplicates (
+            doc_id VARCHAR PRIMARY KEY,
+            duplicate_of VARCHAR NOT NULL,
+            similarity DOUBLE,
+            origin VARCHAR,
+            run_id INTEGER
+        );
+        CREATE INDEX duplicates_of ON duplicates (duplicate_of);
+        CREATE TABLE event_clusters (
+            event_id VARCHAR PRIMARY KEY,
+            cluster_id VARCHAR NOT NULL,
+            similarity DOUBLE
+        );
+        CREATE INDEX event_clusters_cluster ON event_clusters (cluster_id);
+        -- derived from event_clusters, documents and duplicates; rebuilt after each clustering
+        CREATE TABLE clusters (
+            cluster_id VARCHAR PRIMARY KEY,
+            event_type VARCHAR,
+            actor_countries VARCHAR[],
+            recipient_countries VARCHAR[],
+            date DATE,
+            first_seen DATE,
+            location_name VARCHAR,
+            num_events INTEGER,
+            num_mentions INTEGER,
+            num_sources INTEGER,
+            num_articles INTEGER,
+            sentence VARCHAR
+        );
+    """),
 ]
 
 

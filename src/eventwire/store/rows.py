@@ -109,3 +109,13 @@ def batch_rows(results: Sequence[DocResult], failures: Sequence[Failure],
     for f in failures:
         rows["failures"].append((run_id, f.origin, f.line, f.doc_id, f.reason, f.detail))
     return rows
+
+
+# Tables of near-duplicate detection (migration 0006): written by the same single writer, in the
+# same transaction as the batch they belong to, but not derived from a DocResult.
+DEDUP_TABLES: dict[str, tuple[tuple[str, str], ...]] = {
+    "doc_minhash": (("doc_id", "VARCHAR"), ("signature", "BLOB")),
+    "duplicates": (
+        ("doc_id", "VARCHAR"), ("duplicate_of", "VARCHAR"), ("similarity", "DOUBLE"),
+        ("origin", "VARCHAR"), ("run_id", "INTEGER")),
+}
