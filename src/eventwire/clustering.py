@@ -1,6 +1,7 @@
 """One real-world event from many articles: events clustered across documents.
 
-Two events can be one when they have the same type and negation, the same actor and recipient
+Two events can be one when they have the same type and negation, modes that do not differ
+("expelled advisers" and "suspended a treaty" are two sanctions), the same actor and recipient
 countries (a side that one report leaves without a country does not disagree), days at most
 ``WINDOW_DAYS`` apart (an event's own date when known to the day, else its report's) and
 places below country level that do not differ. Among the clusters that pass those tests, the
@@ -50,6 +51,7 @@ class Cluster:
     day: date | None
     places: set[str] = field(default_factory=set)
     words: Counter = field(default_factory=Counter)
+    modes: set[str] = field(default_factory=set)  # "expel" and "suspend" are different acts
 
     def accepts(self, event: dict[str, Any], day: date | None, place: str | None,
                 window: int) -> bool:
@@ -60,6 +62,9 @@ class Cluster:
             return False
         if day is not None and self.day is not None and abs((day - self.day).days) > window:
             return False
+        mode = event.get("mode")
+        if mode and self.modes and mode not in self.modes:
+            return False
         return place is None or not self.places or place in self.places
 
     def add(self, event: dict[str, Any], place: str | None, words: Counter) -> None:
@@ -67,6 +72,8 @@ class Cluster:
         # mis-coded member shut out the rest
         if place:
             self.places.add(place)
+        if event.get("mode"):
+            self.modes.add(event["mode"])
         self.words.update(words)
 
 

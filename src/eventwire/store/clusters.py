@@ -15,7 +15,7 @@ from .database import Store, _plain
 DAY = "coalesce(CASE WHEN r.date_precision = 'day' THEN r.date END, d.published)"
 # one row per event with what clustering compares
 FEATURES = f"""
-SELECT r.event_id, r.doc_id, r.event_type, r.negated, r.sentence,
+SELECT r.event_id, r.doc_id, r.event_type, r.mode, r.negated, r.sentence,
        {DAY} AS day, r.location, r.trigger.text AS trigger_text,
        list_transform(r.actor, lambda x: x.country) AS actor_countries,
        list_transform(r.recipient, lambda x: x.country) AS recipient_countries,
