@@ -399,6 +399,10 @@ def _continues(text: str, previous: _Found, start: int, doc: Doc) -> bool:
     cue = previous.cue if isinstance(previous.cue, Token) else previous.cue[0]
     if not previous.end <= cue.idx < start:
         return False
+    between = doc.char_span(previous.end, start, alignment_mode="contract")
+    if between is not None and any(t.i != cue.i and t.lemma_.lower() in SPEECH_CUES and
+                                   t.pos_ == "VERB" for t in between):
+        return False  # “...,” Christie said, adding that ... “...”: the next quote has its own cue
     sent = cue.sent
     return sent.end_char >= start - 1 or not text[sent.end_char:start].strip()
 
