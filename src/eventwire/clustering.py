@@ -151,6 +151,23 @@ def decide(event: dict[str, Any], clusters: list[Cluster], window: int = WINDOW_
     return best, best_similarity
 
 
+class _Index:
+    """Clusters by (type, negated) and actor countries: an event is compared only with clusters
+    whose actors could agree with its own (the same countries, or none named on one side)."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple, dict[frozenset, list[Cluster]]] = {}
+
+    def add(self, cluster: Cluster) -> None:
+        self.by_key.setdefault(cluster.key, {}).setdefault(cluster.actors, []).append(cluster)
+
+    def candidates(self, key: tuple, actors: frozenset[str]) -> list[Cluster]:
+        groups = self.by_key.get(key, {})
+        if not actors:
+            return [c for group in groups.values() for c in group]
+        return groups.get(actors, []) + groups.get(frozenset(), [])
+
+
 def cluster_events(store, window: int = WINDOW_DAYS) -> ClusterReport:
     """Assign every event not yet in a cluster to an existing cluster or a new one."""
     from .store import clusters as sql
@@ -170,16 +187,16 @@ def cluster_events(store, window: int = WINDOW_DAYS) -> ClusterReport:
             cluster = by_id[member["cluster_id"]] = Cluster(
                 member["cluster_id"], key_of(member), *countries(member), member["day"])
         cluster.add(member, place_of(member), content_words(member))
-    by_key: dict[tuple, list[Cluster]] = {}
+    index = _Index()
     for cluster in by_id.values():
-        by_key.setdefault(cluster.key, []).append(cluster)
+        index.add(cluster)
     rows: list[tuple[str, str, float]] = []
     for event in new:
         key = key_of(event)
-        chosen, similarity = decide(event, by_key.get(key, []), window)
+        chosen, similarity = decide(event, index.candidates(key, countries(event)[0]), window)
         if chosen is None:
             chosen = Cluster(event["event_id"], key, *countries(event), event["day"])
-            by_key.setdefault(key, []).append(chosen)
+            index.add(chosen)
             report.new_clusters += 1
             similarity = 1.0
         else:

@@ -46,9 +46,20 @@ def signature(text: str) -> MinHash | None:
     grams = shingles(text)
     if len(grams) < MIN_SHINGLES:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_permutations())
     minhash.update_batch(list(grams))
     return minhash
+
+
+_PERMUTATIONS: list = []
+
+
+def _permutations():
+    """The seed's permutations, drawn once per process (drawing them is most of a small
+    document's signature cost)."""
+    if not _PERMUTATIONS:
+        _PERMUTATIONS.append(MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations)
+    return _PERMUTATIONS[0]
 
 
 def to_bytes(minhash: MinHash) -> bytes:
@@ -57,7 +68,8 @@ def to_bytes(minhash: MinHash) -> bytes:
 
 def from_bytes(blob: bytes) -> MinHash:
     values = np.frombuffer(blob, dtype="<u4").astype(np.uint32)
-    return MinHash(num_perm=len(values), seed=SEED, hashvalues=values, scheme=SCHEME)
+    return MinHash(num_perm=len(values), seed=SEED, hashvalues=values, scheme=SCHEME,
+                   permutations=_permutations() if len(values) == NUM_PERM else None)
 
 
 class DuplicateIndex:

@@ -209,8 +209,11 @@ def find_quotes(doc: Doc, actors: DocActors, doc_id: str, offset: int = 0,
         found.append(quote)
         previous = quote
 
+    # only verbs that can report, colons and "according" are looked at in Python
+    verbs, colons, according = _candidates(doc)
+
     # 2. reported speech: a cue verb with a content clause
-    for token in doc:
+    for token in verbs:
         if token.pos_ not in ("VERB", "AUX"):
             continue
         lemma = token.lemma_.lower()
@@ -240,7 +243,7 @@ def find_quotes(doc: Doc, actors: DocActors, doc_id: str, offset: int = 0,
 
     # 2b. reported acts whose object is the content: "praised the deal", "called for talks"
     taken = {f.cue.i for f in found if isinstance(f.cue, Token)}
-    for token in doc:
+    for token in verbs:
         if token.i in taken or token.pos_ != "VERB" or token.lemma_.lower() not in OBJECT_CUES:
             continue
         speaker = _speaker(token)
@@ -255,7 +258,7 @@ def find_quotes(doc: Doc, actors: DocActors, doc_id: str, offset: int = 0,
         found.append(_Found(start, end, False, token, speaker, [(start, end)]))
 
     # 2c. headline style "Cruz: Trump Would Put Liberals On Court"
-    for sent in doc.sents:
+    for sent in {doc[i].sent.start: doc[i].sent for i in colons}.values():
         colon = _headline_colon(sent, actors, marks)
         if colon is None:
             continue
@@ -270,8 +273,8 @@ def find_quotes(doc: Doc, actors: DocActors, doc_id: str, offset: int = 0,
         found.append(_Found(start, end, False, colon, speaker, [(start, end)]))
 
     # 3. "according to X, ..."
-    for token in doc:
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+    for token in according:
+        if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             quote = _according_to(doc, token, marks)
             if quote is not None and not any(f.start <= quote.start < f.end for f in found):
                 found.append(quote)
@@ -280,6 +283,25 @@ def find_quotes(doc: Doc, actors: DocActors, doc_id: str, offset: int = 0,
     recent: list[tuple[int, str | None, ActorMention | None]] = []  # speakers so far
     return [_record(f, doc, actors, doc_id, offset, sentence_base, sentence_of, recent)
             for f in found]
+
+
+_CUE_IDS: dict[int, tuple[set[int], int, int]] = {}
+
+
+def _candidates(doc: Doc) -> tuple[list[Token], list[int], list[Token]]:
+    """Reporting verbs, colons and "according" tokens, found on the token arrays."""
+    strings = doc.vocab.strings
+    key = id(strings)
+    if key not in _CUE_IDS:
+        ids = {strings.add(w) for w in CLAUSE_CUES | OBJECT_CUES}
+        _CUE_IDS[key] = (ids, strings.add(":"), strings.add("according"))
+    ids, colon, according = _CUE_IDS[key]
+    lemmas = doc.to_array("LEMMA").tolist()
+    lowers = doc.to_array("LOWER").tolist()
+    verbs = [doc[i] for i, lemma in enumerate(lemmas) if lemma in ids]
+    colons = [i for i, lower in enumerate(lowers) if lower == colon]
+    accordings = [doc[i] for i, lower in enumerate(lowers) if lower == according]
+    return verbs, colons, accordings
 
 
 def _same(a: Token | Span | None, b: Token | Span | None) -> bool:
