@@ -342,7 +342,7 @@ def _cue_near(doc: Doc, span: Span, marks: list[tuple[int, int]]) -> Token | Spa
         if not _outside(token.idx, marks) or span.start <= token.i < span.end:
             continue
         candidate: Token | Span | None = None
-        if token.lemma_.lower() in SPEECH_CUES and token.pos_ in ("VERB", "AUX"):
+        if _is_speech(token) and token.pos_ in ("VERB", "AUX", "PROPN"):
             candidate = token
         elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             candidate = doc[token.i:token.i + 2]
@@ -359,6 +359,16 @@ def _cue_near(doc: Doc, span: Span, marks: list[tuple[int, int]]) -> Token | Spa
     if best is not None:
         return best[1]
     return _verb_after(doc, span, marks)
+
+
+def _is_speech(token: Token) -> bool:
+    """A reporting verb, also when capitalised ("Tweeted") and so left without its lemma."""
+    if token.lemma_.lower() in SPEECH_CUES:
+        return True
+    lower = token.lower_
+    return token.text[:1].isupper() and any(
+        lower.endswith(end) and lower[:len(lower) - len(end)] in SPEECH_CUES
+        for end in ("ed", "d", "s", "es"))
 
 
 def _verb_after(doc: Doc, span: Span, marks: list[tuple[int, int]]) -> Token | None:
