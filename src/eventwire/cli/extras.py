@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-
 import click
 from rich.console import Console
 from rich.table import Table
+
+from .render import csv_out, echo_jsonl
 
 out = Console()
 
@@ -40,16 +38,13 @@ def _unit(ctx, param, value):
 def render(records: list[dict], columns: tuple[str, ...], fmt: str) -> None:
     """Records as a table, JSON lines or CSV."""
     if fmt == "jsonl":
-        for record in records:
-            click.echo(json.dumps(record, ensure_ascii=False, default=str))
+        echo_jsonl(records)
         return
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(columns)
-        for record in records:
-            writer.writerow([record.get(c) for c in columns])
-        click.echo(buffer.getvalue(), nl=False)
+        with csv_out() as writer:
+            writer.writerow(columns)
+            for record in records:
+                writer.writerow([record.get(c) for c in columns])
         return
     table = Table()
     for column in columns:

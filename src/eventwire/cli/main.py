@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 from collections import Counter
@@ -16,6 +14,7 @@ from rich.table import Table
 
 from .. import __version__
 from ..records import EVENT_TYPES
+from .render import csv_out, echo_jsonl
 
 console = Console(stderr=True, soft_wrap=True)
 out = Console()
@@ -142,21 +141,18 @@ def _actors(group) -> str:
 
 def render_events(records, fmt: str) -> None:
     if fmt == "jsonl":
-        for record in records:
-            click.echo(json.dumps(record, ensure_ascii=False, default=str))
+        echo_jsonl(records)
         return
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(["event_id", "doc_id", "date", "event_type", "mode", "cameo", "quad_class",
-                         "score", "actor", "recipient", "trigger", "negated", "modality",
-                         "confidence", "sentence"])
-        for r in records:
-            writer.writerow([r["event_id"], r["doc_id"], r["date"], r["event_type"], r["mode"],
-                             r["cameo"], r["quad_class"], r["score"], _actors(r["actor"]),
-                             _actors(r["recipient"]), r["trigger"]["text"], r["negated"],
-                             r["modality"], r["confidence"], r["sentence"]])
-        click.echo(buffer.getvalue(), nl=False)
+        with csv_out() as writer:
+            writer.writerow(["event_id", "doc_id", "date", "event_type", "mode", "cameo", "quad_class",
+                             "score", "actor", "recipient", "trigger", "negated", "modality",
+                             "confidence", "sentence"])
+            for r in records:
+                writer.writerow([r["event_id"], r["doc_id"], r["date"], r["event_type"], r["mode"],
+                                 r["cameo"], r["quad_class"], r["score"], _actors(r["actor"]),
+                                 _actors(r["recipient"]), r["trigger"]["text"], r["negated"],
+                                 r["modality"], r["confidence"], r["sentence"]])
         return
     if fmt == "lines":
         for r in records:
@@ -195,8 +191,6 @@ def render_events(records, fmt: str) -> None:
               help="One row per event cluster (one real event) with its mentions, sources, articles.")
 def events_command(db, actor, recipient, event_type, since, until, doc_id, limit, fmt, clustered):
     """List coded events, filtered."""
-    from ..store import Store
-
     if clustered:
         if doc_id:
             raise click.UsageError("--doc lists one document's events; leave out --clustered")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-
 import click
 from rich.table import Table
+
+from .render import csv_out, echo_jsonl
 
 
 
@@ -36,20 +34,17 @@ def quotes_command(db, speaker, actor, doc_id, direct, limit, fmt):
         records = store.quotes(speaker=speaker, actor=actor, doc_id=doc_id, direct=direct,
                                limit=limit)
     if fmt == "jsonl":
-        for record in records:
-            click.echo(json.dumps(record, ensure_ascii=False, default=str))
+        echo_jsonl(records)
         return
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(["doc_id", "start", "end", "direct", "speaker", "speaker_name",
-                         "country", "sector", "cue", "text"])
-        for r in records:
-            s = r.get("speaker") or {}
-            writer.writerow([r["doc_id"], r["start"], r["end"], r["direct"], s.get("text"),
-                             s.get("name"), s.get("country"), s.get("sector"),
-                             (r.get("cue") or {}).get("text"), r["text"]])
-        click.echo(buffer.getvalue(), nl=False)
+        with csv_out() as writer:
+            writer.writerow(["doc_id", "start", "end", "direct", "speaker", "speaker_name",
+                             "country", "sector", "cue", "text"])
+            for r in records:
+                s = r.get("speaker") or {}
+                writer.writerow([r["doc_id"], r["start"], r["end"], r["direct"], s.get("text"),
+                                 s.get("name"), s.get("country"), s.get("sector"),
+                                 (r.get("cue") or {}).get("text"), r["text"]])
         return
     table = Table()
     table.add_column("speaker", max_width=32)

@@ -6,13 +6,12 @@ end, so importing main here at the top would be circular when main runs as a scr
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import sys
 
 import click
 from rich.table import Table
+
+from .render import csv_out, echo_jsonl
 
 
 
@@ -66,20 +65,17 @@ def render_clusters(records, fmt: str) -> None:
     from .main import _actors, out
 
     if fmt == "jsonl":
-        for record in records:
-            click.echo(json.dumps(record, ensure_ascii=False, default=str))
+        echo_jsonl(records)
         return
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(["cluster_id", "date", "first_seen", "event_type", "actor", "recipient",
-                         "events", "mentions", "sources", "articles", "sentence"])
-        for r in records:
-            writer.writerow([r["cluster_id"], r["date"], r["first_seen"], r["event_type"],
-                             ";".join(c or "" for c in r["actor_countries"]),
-                             ";".join(c or "" for c in r["recipient_countries"]), r["num_events"],
-                             r["num_mentions"], r["num_sources"], r["num_articles"], r["sentence"]])
-        click.echo(buffer.getvalue(), nl=False)
+        with csv_out() as writer:
+            writer.writerow(["cluster_id", "date", "first_seen", "event_type", "actor", "recipient",
+                             "events", "mentions", "sources", "articles", "sentence"])
+            for r in records:
+                writer.writerow([r["cluster_id"], r["date"], r["first_seen"], r["event_type"],
+                                 ";".join(c or "" for c in r["actor_countries"]),
+                                 ";".join(c or "" for c in r["recipient_countries"]), r["num_events"],
+                                 r["num_mentions"], r["num_sources"], r["num_articles"], r["sentence"]])
         return
     table = Table()
     widths = {"date": 10, "type": 9, "actor": 5, "recipient": 5, "mentions": 3, "sources": 3,
