@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from .database import Store, _plain
+from .database import Store, _plain, select, type_and_dates
 
 # the day an event is placed on: its own date when known to the day, else the publication date
 # (a year or month, "the 1960 treaty", cannot place a report within days of another)
@@ -113,23 +113,11 @@ def cluster_records(store: Store, actor: str | None = None, recipient: str | Non
         if code:
             where.append(f"list_contains({column}, ?)")
             params.append(code.upper()[:3])
-    if event_type:
-        where.append("event_type = ?")
-        params.append(event_type.upper())
-    if since:
-        where.append("date >= ?::DATE")
-        params.append(str(since))
-    if until:
-        where.append("date <= ?::DATE")
-        params.append(str(until))
+    more, more_params = type_and_dates(event_type, since, until)
     sql = ("SELECT c.*, (SELECT list(event_id ORDER BY event_id) FROM event_clusters m "
            "WHERE m.cluster_id = c.cluster_id) AS events FROM clusters c")
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY num_mentions DESC, date NULLS LAST, cluster_id"
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(int(limit))
+    sql, params = select(sql, where + more, params + more_params,
+                         "num_mentions DESC, date NULLS LAST, cluster_id", limit)
     return [_plain(record) for record in _fetch(store, sql, params)]
 
 

@@ -147,15 +147,9 @@ class Store:
                 else:
                     where.append(f"list_contains(list_transform({role}, lambda x: x.country), ?)")
                     params.append(code)
-        if event_type:
-            where.append("event_type = ?")
-            params.append(event_type.upper())
-        if since:
-            where.append("date >= ?::DATE")
-            params.append(str(since))
-        if until:
-            where.append("date <= ?::DATE")
-            params.append(str(until))
+        more, more_params = type_and_dates(event_type, since, until)
+        where += more
+        params += more_params
         if doc_id:
             where.append("doc_id = ?")
             params.append(doc_id)
@@ -199,14 +193,8 @@ class Store:
         if direct is not None:
             where.append("direct = ?")
             params.append(direct)
-        sql = "SELECT * FROM quote_records"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY doc_id, start"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params += [int(limit), int(offset)]
-        return self._records(sql, params)
+        return self._records(*select("SELECT * FROM quote_records", where, params,
+                                     "doc_id, start", limit, offset))
 
     def documents(self, limit: int | None = None) -> list[dict[str, Any]]:
         sql = "SELECT * FROM documents ORDER BY added_at, doc_id"
@@ -237,13 +225,7 @@ class Store:
             params.append(doc_id)
         sql = ("SELECT doc_id, text, start, \"end\", value, unit, what, kind, event_id, "
                "sentence_index, amount_id FROM amount_records")
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY doc_id, start"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params += [int(limit), int(offset)]
-        return self._records(sql, params)
+        return self._records(*select(sql, where, params, "doc_id, start", limit, offset))
 
     def entities(self, label: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """People, organisations and places with how often (and in how many documents) they are
@@ -258,6 +240,35 @@ class Store:
             sql += " LIMIT ?"
             params.append(int(limit))
         return self._records(sql, params)
+
+
+def type_and_dates(event_type, since, until) -> tuple[list[str], list[Any]]:
+    """WHERE conditions (and their parameters) for an event type and a date range."""
+    where: list[str] = []
+    params: list[Any] = []
+    if event_type:
+        where.append("event_type = ?")
+        params.append(event_type.upper())
+    if since:
+        where.append("date >= ?::DATE")
+        params.append(str(since))
+    if until:
+        where.append("date <= ?::DATE")
+        params.append(str(until))
+    return where, params
+
+
+def select(sql: str, where: list[str], params: list[Any], order: str,
+           limit: int | None = None, offset: int = 0) -> tuple[str, list[Any]]:
+    """``sql`` with its conditions, order and page, and the parameters in order."""
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {order}"
+    params = list(params)
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [int(limit), int(offset)]
+    return sql, params
 
 
 def _plain(record: dict[str, Any]) -> dict[str, Any]:
