@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,7 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_throughput import CORPORA, load_corpus, peak_mb, phase_eventwire, phase_parse  # noqa: E402
+from bench_throughput import (CORPORA, load_corpus, measure, peak_mb,  # noqa: E402
+                              phase_eventwire, phase_parse)
 
 PHASES = ("parse", "local", "ray")
 
@@ -57,13 +57,6 @@ def child(args) -> None:
     print(json.dumps(result))
 
 
-def measure(corpus: str, limit: int | None, phase: str, workers: int) -> dict:
-    cmd = [sys.executable, __file__, "--child", "--corpus", corpus, "--phase", phase,
-           "--workers", str(workers)] + (["--limit", str(limit)] if limit else [])
-    output = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    return json.loads(output.strip().splitlines()[-1])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", nargs="+", default=["bbc", "agnews"], choices=["bbc", "agnews"])
@@ -87,7 +80,7 @@ def main() -> None:
         rates: dict[tuple[str, int], float] = {}
         for phase in args.phases:
             for workers in args.workers:
-                result = measure(corpus, args.limit, phase, workers)
+                result = measure(corpus, args.limit, phase, workers, __file__)
                 rate = rates[phase, workers] = len(docs) / result["seconds"]
                 parse = rates.get(("parse", workers))
                 ratio = rate / parse if parse else float("nan")

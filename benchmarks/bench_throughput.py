@@ -81,8 +81,10 @@ def child(args) -> None:
     print(json.dumps(result))
 
 
-def measure(corpus: str, limit: int | None, phase: str, workers: int) -> dict:
-    cmd = [sys.executable, __file__, "--child", "--corpus", corpus, "--phase", phase,
+def measure(corpus: str, limit: int | None, phase: str, workers: int,
+            script: str = __file__) -> dict:
+    """Run one phase of ``script`` in a fresh process and return the JSON line it prints."""
+    cmd = [sys.executable, script, "--child", "--corpus", corpus, "--phase", phase,
            "--workers", str(workers)] + (["--limit", str(limit)] if limit else [])
     output = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
