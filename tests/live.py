@@ -44,6 +44,19 @@ def running(app) -> Iterator[str]:
         thread.join(10)
 
 
+@contextlib.contextmanager
+def serving(db_path) -> Iterator[str]:
+    """The eventwire app over the store at ``db_path``, served until the block ends."""
+    from eventwire.api import create_app
+
+    app = create_app(str(db_path))
+    try:
+        with running(app) as base:
+            yield base
+    finally:
+        app.state.store.close()
+
+
 def request(base: str, path: str, method: str = "GET") -> tuple[int, dict[str, str], Any]:
     """(status, headers, parsed JSON or text) for ``path`` sent as is (str or raw bytes)."""
     host, port = base.removeprefix("http://").split(":")

@@ -9,7 +9,7 @@ from urllib.parse import quote
 import pytest
 
 from analysis_world import write_world
-from live import request, running
+from live import request, running, serving
 
 ERROR_KEYS = {"code", "message"}
 
@@ -26,12 +26,8 @@ def world_db(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def api(world_db):
-    from eventwire.api import create_app
-
-    app = create_app(str(world_db))
-    with running(app) as base:
+    with serving(world_db) as base:
         yield base
-    app.state.store.close()
 
 
 def get(api, path):

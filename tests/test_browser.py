@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from analysis_world import write_world
-from live import running
+from live import serving
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 pytestmark = [
@@ -38,12 +38,8 @@ def site_db(sample_db, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def site(site_db):
-    from eventwire.api import create_app
-
-    app = create_app(str(site_db))
-    with running(app) as base:
+    with serving(site_db) as base:
         yield base
-    app.state.store.close()
 
 
 @pytest.fixture(scope="module")
