@@ -138,3 +138,31 @@ def test_lead_in_words_and_headline_colons_are_reported_speech(code):
     lead_in = found["The plan is “a betrayal of our farmers,”"]
     assert not lead_in.direct and lead_in.cue.text == "said"
     assert found["“Shame!”"].direct
+
+
+def test_partial_quotes_opening_reported_speech_are_direct(code):
+    text = ("The coach says “the whole game has become too soft” because referees fear lawsuits.\n\n"
+            "The mayor thanked the crowd and told his supporters, “our city is back in business.”\n\n"
+            "The senator praised the deal, adding, “This is a good day for farmers in Ohio.”\n\n"
+            "The minister sent an email saying: “The talks go on” and vowing to return on Monday.")
+    found = {q.text: q for q in code(text).quotes}
+    mixed = found["“the whole game has become too soft” because referees fear lawsuits"]
+    assert mixed.direct and mixed.cue.text == "says" and mixed.speaker.text == "The coach"
+    told = found["“our city is back in business.”"]
+    assert told.direct and told.cue.text == "told" and told.speaker.text == "The mayor"
+    added = found["“This is a good day for farmers in Ohio.”"]
+    assert added.direct and added.cue.text == "adding" and added.speaker.text == "The senator"
+    assert found["“The talks go on”"].direct  # the quotation ends at its mark before "and vowing"
+
+
+def test_signed_quotes_and_colon_leads(code):
+    text = ("Readers sent us their views.\n"
+            "“I am proud of my town and its people.” ― Maria Lopez\n"
+            "“We need better roads before winter comes.”― Tom Becker\n\n"
+            "The aide was irritated: “Just send the statement today,” she wrote.")
+    found = {q.text: q for q in code(text).quotes}
+    signed = found["“I am proud of my town and its people.”"]
+    assert signed.direct and signed.speaker.text == "Maria Lopez"
+    assert found["“We need better roads before winter comes.”"].speaker.text == "Tom Becker"
+    written = found["“Just send the statement today,”"]
+    assert written.direct and written.cue.text == "wrote" and written.speaker.text == "she"

@@ -66,6 +66,8 @@ SPEAKER_DEPS = ("nsubj", "nsubjpass")
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "it", "we", "i", "you", "them", "us"}
 MIN_DIRECT_WORDS = 1
+# words that open a clause of circumstance after a quotation: “...,” when Clinton blasted him
+SUBORDINATORS = {"when", "as", "while", "after", "before", "during", "since", "until"}
 
 
 @dataclass
@@ -115,6 +117,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     break
                 j = k
                 continue
+            # a closing curly mark ends any quote, also one opened with a straight mark
             if c == close or (c in CLOSING and c != char and close != "\"" and c != "“"):
                 end = j + 1
                 break
@@ -170,7 +173,7 @@ def find_quotes(doc: Doc, actors: DocActors, doc_id: str, offset: int = 0,
         if not exclaimed and (words < MIN_DIRECT_WORDS or _is_title(span) or words < 3) and \
                 not _attribution_follows(doc, span):
             continue
-        cue = _cue_near(doc, span, marks)
+        cue = _dash_attribution(doc, end, text) or _cue_near(doc, span, marks)
         if cue is None and previous is not None and _continues(text, previous, start, doc):
             previous.end = end
             previous.parts.append((start, end))
@@ -223,6 +226,7 @@ def find_quotes(doc: Doc, actors: DocActors, doc_id: str, offset: int = 0,
         if clause is None:
             continue
         start, end = _clause_extent(clause, token)
+        start = _quoted_start(doc, text, start, end)
         if end - start < 8:
             continue
         if clause.i < token.i and any(a < end and start < b for a, b in marks):
@@ -239,7 +243,12 @@ def find_quotes(doc: Doc, actors: DocActors, doc_id: str, offset: int = 0,
             end = max(end, max(f.end for f in inner))
         found = [f for f in found if not (f.direct and start <= f.start < end)
                  and not (not f.direct and _same(f.cue, token))]
-        found.append(_Found(start, end, False, token, speaker, [(start, end)]))
+        # "Trump says “the whole game has become screwed up” because ...": content that opens
+        # with quoted words is a (partial) direct quotation
+        direct = text[start] in OPENING
+        if direct:
+            end = _quoted_end(text, start, end)
+        found.append(_Found(start, end, direct, token, speaker, [(start, end)]))
 
     # 2b. reported acts whose object is the content: "praised the deal", "called for talks"
     taken = {f.cue.i for f in found if isinstance(f.cue, Token)}
@@ -367,8 +376,9 @@ def _is_speech(token: Token) -> bool:
         return True
     lower = token.lower_
     return token.text[:1].isupper() and any(
-        lower.endswith(end) and lower[:len(lower) - len(end)] in SPEECH_CUES
-        for end in ("ed", "d", "s", "es"))
+        lower.endswith(end) and (lower[:len(lower) - len(end)] in SPEECH_CUES
+                                 or lower[:len(lower) - len(end)] + "e" in SPEECH_CUES)
+        for end in ("ed", "d", "s", "es", "ing"))
 
 
 def _verb_after(doc: Doc, span: Span, marks: list[tuple[int, int]]) -> Token | None:
@@ -392,9 +402,51 @@ def _can_introduce(cue: Token, span: Span, marks: list[tuple[int, int]]) -> bool
     clause = _content_clause(cue)
     if clause is None:
         return cue.sent.start <= span.start < cue.sent.end or cue.sent.start <= span.end - 1 < cue.sent.end \
-            or abs(cue.i - span.end) <= 4 or abs(span.start - cue.i) <= 4
+            or abs(cue.i - span.end) <= 4 or abs(span.start - cue.i) <= 4 or _named_between(span, cue)
     start, end = _clause_extent(clause, cue)
     return start < span.end_char and span.start_char < end
+
+
+DASHES = "―—–"
+
+
+def _dash_attribution(doc: Doc, end: int, text: str) -> Token | None:
+    """“...” ― Sonya Herridge: a quotation signed with a dash and a name on the same line."""
+    k = end
+    while k < len(text) and text[k] in " \t\xa0":
+        k += 1
+    if k >= len(text) or text[k] not in DASHES:
+        return None
+    dash = doc.char_span(k, k + 1, alignment_mode="expand")
+    if dash is None:
+        return None
+    name = _signature(dash[0])
+    return dash[0] if name is not None else None
+
+
+def _signature(dash: Token) -> Token | None:
+    """The last word of the name right after a dash, when the name ends its line."""
+    doc = dash.doc
+    last = None
+    for token in doc[dash.i + 1:dash.i + 8]:
+        if token.is_space and "\n" not in token.text:
+            continue
+        if token.pos_ == "PROPN" or last is not None and token.text[:1].isupper() and token.is_alpha:
+            last = token
+            continue
+        break
+    if last is None:
+        return None
+    after = doc.text[last.idx + len(last.text):last.idx + len(last.text) + 40]
+    line = after.split("\n", 1)[0].strip(" \xa0.")
+    return last if not line or line.startswith(("(", ",")) else None
+
+
+def _named_between(span: Span, cue: Token) -> bool:
+    """“What if ...?” the 43-year-old asked: only the speaker's noun phrase between."""
+    between = span.doc[span.end:cue.i]
+    return 0 < len(between) <= 7 and not any(
+        t.pos_ in ("VERB", "AUX") or t.is_punct and t.text not in "-–" for t in between)
 
 
 def _colon_cue(doc: Doc, span: Span, text: str) -> Token | None:
@@ -447,7 +499,7 @@ def _embedded_after(text: str, start: int, cue: Token | Span) -> int | None:
     while k >= 0 and text[k] in " \t\xa0":
         k -= 1
     opening = text[start + 1:start + 2]
-    if k < 0 or not (text[k].isalnum() or text[k] in ")’'" or opening.islower()):
+    if k < 0 or not (text[k].isalnum() or text[k] in ")’'" or opening.islower() and text[k] not in ",:"):
         return None
     doc = cue.doc
     if cue.sent.start != doc.char_span(start, start + 1, alignment_mode="expand")[0].sent.start:
@@ -485,6 +537,8 @@ def _lead_in(doc: Doc, span: Span, cue: Token | Span) -> int | None:
     if cue_start < span.end_char:
         return None
     sent = span[0].sent
+    if doc.text[sent.start_char:span.start_char].rstrip().endswith(":"):
+        return None  # Clinton seemed irritated: “...,” she wrote
     words = [t for t in doc[sent.start:span.start] if not (t.is_space or t.is_punct)]
     if not words or any(t.lemma_.lower() in SPEECH_CUES for t in words):
         return None
@@ -566,9 +620,54 @@ def doc_between(clause: Token, verb: Token):
     return clause.doc[last + 1:verb.i]
 
 
+def _quoted_start(doc: Doc, text: str, start: int, end: int) -> int:
+    """Where reported speech starts when quotation marks open it: 'says “the game ...” because'
+    (the mark the parser left on the verb) or 'told his supporters, “our nation ...”'."""
+    k = start - 1
+    while k >= 0 and text[k] in " \t\xa0":
+        k -= 1
+    if k >= 0 and text[k] in OPENING and _opens(text, k):
+        return k
+    for m in range(start + 1, end):
+        if text[m] in OPENING and _opens(text, m):
+            lead = text[start:m].rstrip()
+            if not lead.endswith((",", ":")):
+                return start
+            # only the person told stands before the mark
+            words = doc.char_span(start, m, alignment_mode="contract")
+            if words is None or len(words) > 5 or any(
+                    t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") or t.lower_ == "that" for t in words):
+                return start
+            return m
+    return start
+
+
+def _quoted_end(text: str, start: int, end: int) -> int:
+    """'saying: “The struggle continues” and vowing to ...': the quotation ends at its mark when
+    the clause goes on with 'and' or 'but'."""
+    close = next((m for m in range(start + 1, end) if text[m] in CLOSING), None)
+    if close is None:
+        return end
+    rest = text[close + 1:end]
+    word = rest.lstrip(" ,").split(" ", 1)[0]
+    comma = rest.startswith(",") or text[close - 1] == ","
+    if word in ("and", "but") or comma and word in SUBORDINATORS:
+        return close + 1
+    return end
+
+
 def _clause_extent(clause: Token, verb: Token) -> tuple[int, int]:
     tokens = list(clause.subtree)
-    while tokens and (tokens[-1].is_punct and tokens[-1].text not in "”\"'’»"):
+    # "said X, adding “...”": the second reporting verb has its own content
+    for k, token in enumerate(tokens):
+        if k == 0 or token.i <= clause.i or token.lemma_.lower() not in SPEECH_CUES:
+            continue
+        if (token.tag_ == "VBG" and tokens[k - 1].text in ",”\"" or token.dep_ == "conj"
+                and token.pos_ == "VERB" and tokens[k - 1].lower_ in ("and", "but")):
+            tokens = tokens[:k]
+            break
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in "”\"'’»"
+                      or tokens[-1].dep_ == "cc"):
         tokens.pop()
     while tokens and (tokens[0].is_punct and tokens[0].text not in "“\"«"):
         tokens.pop(0)
@@ -585,10 +684,21 @@ def _speaker(cue: Token | Span | None) -> Token | None:
             if child.dep_ == "pobj":
                 return child
         return None
+    if cue.text[-1:] in DASHES:  # “...” ― Name
+        return _signature(cue)
     if cue.text == ":":  # the name before the colon
         before = [t for t in cue.sent if t.i < cue.i and t.pos_ in ("PROPN", "NOUN")]
         return before[-1] if before else None
     verb = cue
+    if cue.tag_ == "VBG" and cue.dep_ == "advcl":  # “...,” adding, “...”: the first verb's speaker
+        head = cue.head
+        for _ in range(3):
+            if head.lemma_.lower() in SPEECH_CUES and head.pos_ == "VERB":
+                verb = head
+                break
+            if head.head is head:
+                break
+            head = head.head
     for _ in range(3):
         for child in verb.children:
             if child.dep_ in SPEAKER_DEPS:
@@ -600,6 +710,9 @@ def _speaker(cue: Token | Span | None) -> Token | None:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return obj
+        if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.i < verb.i and \
+                verb.head.pos_ in ("NOUN", "PROPN", "ADJ") and verb.head.dep_ == "ROOT":
+            return verb.head  # “...?” the 43-year-old asked (parsed as a noun phrase)
         if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl") and verb.head is not verb:
             verb = verb.head
         else:
@@ -635,7 +748,10 @@ def _speaker_span(head: Token, actors: DocActors) -> Span:
     doc = head.doc
     ent = actors.ent_at.get(head.i)
     if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-        return ent
+        start = ent.start
+        while start < ent.end - 1 and (doc[start].is_punct or doc[start].is_space):
+            start += 1  # "― Jacklyn Ashley": the model may take the dash into the name
+        return doc[start:ent.end]
     left = head.i
     for token in reversed(list(head.lefts)):
         if token.dep_ in ("det", "compound", "amod", "poss", "nmod", "nummod", "case") or token.dep_ == "punct" and token.text in "-":
