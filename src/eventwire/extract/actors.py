@@ -25,11 +25,17 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                   "millions", "group", "number", "member", "some", "many", "most", "all", "several",
                   "few", "crowd", "scores", "score", "tens", "band", "unit", "contingent", "team",
-                  "delegation", "convoy", "battalion", "column", "wave"}
+                  "delegation", "convoy", "battalion", "column", "wave", "supporter", "follower",
+                  "loyalist", "backer"}
 # sectors whose unnamed members belong to the country the story is datelined in
 DOMESTIC_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL", "CVL", "OPP", "PTY", "EDU", "MED", "LAB",
                     "BUS", "JRN", "REL", "ELI", "SPY", "AGR", "REF", "SOC"}
 PLURAL_ONLY_SECTOR_NOUNS = {"force"}
+# nouns for an organised group: its actor is what its modifiers name ("the Islamic Jihad
+# movement", "al-Qaeda's terror network", "a Kurdish rebel faction")
+GROUP_HEADS = {"movement", "group", "network", "organization", "organisation", "faction", "front",
+               "wing", "alliance", "coalition", "league", "committee", "association", "outfit",
+               "cell", "camp", "bloc"}
 NAMED_ACTOR_LABELS = {"ORG", "NORP", "PERSON"}  # "forces" are troops; "force" is usually the abstract
 GROUP_PRONOUNS = {"it", "they", "them", "we"}
 TITLE_SECTORS_SKIP = {"mr", "mrs", "ms", "dr", "sir"}
@@ -372,6 +378,7 @@ class DocActors:
             if resolved is not None:
                 head_entry = Entry("person", resolved.country, resolved.sector, resolved.name or head.text)
         country = sector = name = None
+        group_sector = None
         head_sector = self.sector_of(head)
         head_ent = self.ent_at.get(head.i) if head.ent_type_ == "PERSON" else None
         for token in tokens:
@@ -382,6 +389,8 @@ class DocActors:
                 country, name = entry.country, entry.name
                 if entry.kind in ("seat", "igo") and head_sector is None:
                     sector = entry.sector
+                if entry.kind not in ("country", "capital", "city", "demonym", "place"):
+                    group_sector = entry.sector
         if head_entry is not None and head_entry.kind == "demonym":
             country = head_entry.country  # "Palestinians of the Israeli-occupied West Bank"
             if head.tag_ in ("NNPS", "NNS") and sector is None:
@@ -394,6 +403,10 @@ class DocActors:
         if head_sector is not None:
             sector = head_sector[0]
         if head_entry is None and head_sector is None:
+            if head.lemma_.lower() in GROUP_HEADS and (country is not None or named and any(
+                    t.ent_type_ in ("ORG", "NORP") for t in tokens if t.i != head.i)):
+                return ActorMention(text=text, start=start, end=end, name=name, country=country,
+                                    sector=sector or group_sector)
             # a thing, not an actor: "the government's decision" is the government's doing
             for child in head.children:
                 if child.dep_ == "poss":

@@ -62,6 +62,10 @@ def match_trigger(token: Token, tables: Tables) -> Trigger | None:
             dependents = {c.lemma_.lower() for c in token.children}
             dependents |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep"
                            for g in c.children}
+            # "lifted a state of emergency", "eased the siege of the city"
+            dependents |= {g.lemma_.lower() for c in token.children if c.dep_ == "dobj"
+                           for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj"}
             for entry in entries:
                 if all(word in dependents for word in entry.requires):
                     return Trigger(token, entry, token.i, token.i + 1)
