@@ -343,6 +343,16 @@ class SentenceCoder:
                     heads = _children(content, "nsubj", "nsubjpass") + heads
                 heads += [o for p, o in _prep_objects(content) if p in RECIPIENT_PREPS]
                 recipients = self.heads_to_actors(heads)
+                if not recipients:
+                    # "promised to continue military aid to Mozambique": the thing's recipient;
+                    # "threatened to stop talks if the United States goes ahead": the condition's
+                    # subject
+                    inner = [o for h in _children(content, "dobj") for p, o in _prep_objects(h)
+                             if p in RECIPIENT_PREPS or p == "for"]
+                    inner += [s for c in _children(content, "advcl") + _children(verb, "advcl")
+                              if any(m.lower_ in ("if", "unless") for m in _children(c, "mark"))
+                              for s in _children(c, "nsubj")]
+                    recipients = self.heads_to_actors(inner) or self.owners(inner)
                 if recipients:
                     break
         return actors, recipients
