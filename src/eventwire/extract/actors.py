@@ -294,10 +294,22 @@ class DocActors:
         for child in token.children:
             if child.dep_ in ("compound", "amod") and child.i < token.i:
                 found = nouns.get(f"{child.lemma_.lower()} {lemma}") or nouns.get(
+                    f"{child.text.lower()} {lemma}") or nouns.get(  # "rights groups"
                     f"{child.text.lower()} {token.text.lower()}")
                 if found:
                     return found
-        return nouns.get(lemma) or nouns.get(token.text.lower())
+        found = nouns.get(lemma) or nouns.get(token.text.lower())
+        if found is None and token.pos_ == "PROPN" and token.text[:1].isupper():
+            # a capitalised plural the tagger took for a name: "Gunmen ambushed ..."
+            lower = token.text.lower()
+            for end, base in (("men", "man"), ("ies", "y"), ("s", "")):
+                if lower.endswith(end) and len(lower) > len(end) + 2:
+                    found = nouns.get(lower[:-len(end)] + base)
+                    if found is not None and found[1]:  # person nouns only
+                        return found
+                    found = None
+                    break
+        return found
 
     def phrase(self, head: Token) -> list[Token]:
         """The head and its modifiers, without clauses, conjuncts or appositions."""

@@ -101,6 +101,9 @@ def _prep_objects(token: Token) -> list[tuple[str, Token]]:
 def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
     """Who does what ``verb`` says, following conjunction, control and relative clauses."""
     subjects = _children(verb, "nsubj", "csubj")
+    if subjects and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "a group that claimed to have kidnapped ...": the relative pronoun stands for the noun
+        subjects = [verb.head if s.tag_ in ("WDT", "WP") else s for s in subjects]
     if subjects or depth > 5:
         return subjects
     head = verb.head
@@ -205,6 +208,7 @@ def _unique(actors: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+CARRYING = {"carry", "transport", "escort", "bring", "ferry"}
 INSTRUMENTS = {"bomb", "blast", "explosion", "explosive", "device", "mine", "landmine", "rocket",
                "missile", "shell", "mortar", "grenade", "gunfire", "shelling", "drone", "car",
                "truck", "ied", "bombing", "attack", "airstrike", "strike", "fire", "shot", "bullet"}
@@ -274,17 +278,23 @@ class SentenceCoder:
                 return [ActorMention(self.actors.text[start:end], start, end, None, None, "UAF")]
         return []
 
-    def owners(self, heads: list[Token]) -> list[ActorMention]:
-        """Whose thing an object is: 'the Russian proposal', 'terms set out by Putin'."""
+    def owners(self, heads: list[Token], places: bool = False) -> list[ActorMention]:
+        """Whose thing an object is: 'the Russian proposal', 'terms set out by Putin', 'the
+        convoy of Ahmed Chalabi', 'a convoy carrying Chalabi'; with ``places``, also where the
+        thing is ('a house in Fallujah', for attacks on it)."""
         found: list[Token] = []
         for head in heads:
             for child in head.children:
-                if child.dep_ in ("amod", "compound", "nmod") and child.i < head.i:
+                if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < head.i:
                     found.append(child)
                 elif child.dep_ == "acl":
                     found += [o for p, o in _prep_objects(child) if p == "by"]
-                elif child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                    if child.lemma_.lower() in CARRYING:
+                        found += _children(child, "dobj")
+                elif child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                     found += _children(child, "pobj")
+                elif places and child.dep_ == "prep" and child.lower_ in ("in", "near"):
+                    found += [o for o in _children(child, "pobj") if self.actors.is_place_or_state(o)]
         return [a for a in self.heads_to_actors(found) if a.country]
 
     def _speaker_for_pronoun(self, verb: Token, heads: list[Token]) -> list[ActorMention]:
@@ -318,23 +328,29 @@ class SentenceCoder:
             subject = subject_heads(verb)
             actors = (self.heads_to_actors(subject) or self._speaker_for_pronoun(verb, subject)
                       or self.heads_to_actors(subject, named=True))
+            if not actors and verb.dep_ == "conj" and verb.head.dep_ == "ccomp":
+                # "The US declared that the violence was genocide and urged the world to act":
+                # the small model hangs the second verb on the reported clause
+                actors = self.heads_to_actors(subject_heads(verb.head.head))
             objects = _children(verb, "dobj", "dative")
             if trigger.entry.event_type in SENT_THING_TYPES:
                 # "sent troops to Russia", "deployed soldiers in Kursk": the object is what is
                 # sent; the recipient is where or to whom (or a dative: "gave Kyiv weapons")
                 objects = _children(verb, "dative") + [
                     o for o in _children(verb, "dobj") if self.actors.is_place_or_state(o)]
-            recipients = self.heads_to_actors(objects) or self.owners(objects)
+            located = trigger.entry.event_type in PLACE_TYPES
+            recipients = self.heads_to_actors(objects) or self.owners(objects, located)
             if not recipients:
                 # "sold drones to Ukraine": the object is a thing; who got it is in a prep
                 for obj in objects:
                     place = [o for p, o in _prep_objects(obj) if self._recipient_prep(p, trigger)]
-                    recipients = self.heads_to_actors(place) or self.owners(place)
+                    recipients = self.heads_to_actors(place) or self.owners(place, located)
                     if recipients:
                         break
         if not recipients:
             place = [o for p, o in preps if self._recipient_prep(p, trigger)]
-            recipients = self.heads_to_actors(place) or self.owners(place)
+            recipients = self.heads_to_actors(place) or self.owners(
+                place, trigger.entry.event_type in PLACE_TYPES)
         if not recipients and trigger.entry.event_type in CONTENT_TYPES:
             # "offered to mediate between Moscow and Kyiv": the parties are in the content
             for content in _children(verb, "xcomp", "ccomp"):
@@ -388,11 +404,11 @@ class SentenceCoder:
         recipient_preps = [(p, o) for p, o in preps if p != "by"]
         if governor is not None:
             recipient_preps += _prep_objects(governor)
-        recipients = self.heads_to_actors([
-            o for p, o in recipient_preps
-            if self._recipient_prep(p, trigger)
-            or (p == "of" and trigger.entry.event_type in OF_NOUN_TYPES)
-        ])
+        targets = [o for p, o in recipient_preps if self._recipient_prep(p, trigger)
+                   or (p == "of" and trigger.entry.event_type in OF_NOUN_TYPES)]
+        # "a bomb attack on a UN vehicle": whose the thing attacked is
+        recipients = self.heads_to_actors(targets) or self.owners(
+            targets, trigger.entry.event_type in PLACE_TYPES)
         recipients = [r for r in recipients if all(r.start != a.start for a in actors)]
         return actors, recipients
 
