@@ -105,3 +105,26 @@ def test_eventwire_format_and_cli(tmp_path):
     assert (report["matched"], report["gold_events"], report["system_events"]) == (2, 3, 2)
     assert report["precision"] == 1.0 and report["recall"] == pytest.approx(0.6667, abs=1e-4)
     assert "recall" in result.output
+
+
+def test_eventwire_format_reads_hand_coded_articles_like_the_samples(tmp_path):
+    (tmp_path / "a.txt").write_text("Title: Strike\nDate: 2024-05-02\n\nRussia attacked Ukraine on "
+                                    "Tuesday. Turkey sold drones to Ukraine.\n", encoding="utf-8")
+    (tmp_path / "a.expected.json").write_text(json.dumps({"doc": "a", "events": [
+        {"event_type": "ASSAULT", "actor": ["RUS"], "recipient": ["UKRMIL"]},
+        {"event_type": "PROTEST", "actor": ["---"], "recipient": []}]}), encoding="utf-8")
+    items = read_gold(tmp_path, "eventwire")
+    assert [i.id for i in items] == ["a"] and items[0].published == "2024-05-02"
+    assert items[0].text.startswith("Russia attacked Ukraine")
+    assert items[0].events[0].recipient[0].country == "UKR"
+    assert items[0].events[0].recipient[0].sector == "MIL"
+    assert items[0].events[1].actor[0].country is None
+    report = evaluate(tmp_path, "eventwire")
+    assert (report["matched"], report["gold_events"]) == (1, 2)
+    (tmp_path / "b.expected.json").write_text('{"events": []}', encoding="utf-8")
+    with pytest.raises(ValueError, match="b.txt"):
+        read_gold(tmp_path, "eventwire")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = CliRunner().invoke(cli, ["evaluate", str(empty), "--format", "eventwire"])
+    assert result.exit_code == 2 and "no NAME.expected.json" in result.output

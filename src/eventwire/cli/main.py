@@ -259,6 +259,9 @@ def evaluate_command(gold, fmt, split, limit, output, actors):
         report = evaluate(gold, fmt, split=split, limit=limit, actors=actors)
     except DictionaryError as exc:
         raise click.BadParameter(str(exc), param_hint="--actors") from None
+    except (ValueError, KeyError, IsADirectoryError) as exc:  # a gold file this format cannot read
+        reason = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
+        raise click.BadParameter(f"cannot read it as {fmt}: {reason}", param_hint="GOLD") from None
     print_evaluation(report)
     if output:
         Path(output).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")

@@ -159,9 +159,13 @@ def read_conflibert(path: Path) -> Iterator[GoldItem]:
 
 def _gold_event(e: dict, kind_key: str) -> GoldEvent:
     """An event in our JSON shape (AG News coding, eventwire records) as a GoldEvent."""
+    def actor(a):
+        if isinstance(a, str):  # a code as in the samples' hand coding: "RUS", "RUSGOV", "---"
+            return GoldActor(_country(a), _sector(a[3:]))
+        return GoldActor(_country(a.get("country")), _sector(a.get("sector")), a.get("text", ""))
+
     def group(role):
-        return [GoldActor(_country(a.get("country")), _sector(a.get("sector")), a.get("text", ""))
-                for a in e.get(role, []) if isinstance(a, dict)]
+        return [actor(a) for a in e.get(role, []) if isinstance(a, (dict, str))]
     trigger = e.get("trigger") or ""
     if isinstance(trigger, dict):
         trigger = trigger.get("text", "")
@@ -184,11 +188,39 @@ def read_silver(path: Path) -> Iterator[GoldItem]:
 
 
 def read_eventwire(path: Path) -> Iterator[GoldItem]:
-    """eventwire's own records as gold: one document a line with `id`, `text` and `events`."""
+    """eventwire's own records as gold: one document a line with `id`, `text` and `events`.
+
+    A directory (or one `NAME.expected.json`) is read as hand-coded articles the way the bundled
+    samples are kept: `NAME.txt` (optional Title/Date/URL/Source lines) beside
+    `NAME.expected.json` holding `{"events": [...]}`.
+    """
+    if path.is_dir() or path.name.endswith(".expected.json"):
+        yield from _hand_coded_articles(path)
+        return
     for record in _json_lines(path):
         events = [_gold_event(e, "event_type") for e in record.get("events", [])]
         yield GoldItem(str(record["id"]), record["text"], events, record.get("published"),
                        level="document")
+
+
+def _hand_coded_articles(path: Path) -> Iterator[GoldItem]:
+    from eventwire.ingest.readers import read_text
+    from eventwire.records import Article
+
+    codings = sorted(path.glob("*.expected.json")) if path.is_dir() else [path]
+    if not codings:
+        raise ValueError(f"{path}: no NAME.expected.json hand codings in this directory")
+    for coding in codings:
+        name = coding.name[: -len(".expected.json")]
+        article_path = coding.with_name(name + ".txt")
+        if not article_path.exists():
+            raise ValueError(f"{coding}: its article {article_path.name} is missing")
+        article = next(read_text(article_path.read_text(encoding="utf-8"), str(article_path)))
+        if not isinstance(article, Article):
+            raise ValueError(f"{article_path}: {article.reason}")
+        gold = json.loads(coding.read_text(encoding="utf-8"))
+        events = [_gold_event(e, "event_type") for e in gold.get("events", [])]
+        yield GoldItem(name, article.text, events, article.published, level="document")
 
 
 READERS = {"plover-gsr": read_plover_gsr, "cameo-examples": read_cameo_examples,
