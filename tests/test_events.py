@@ -175,3 +175,46 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     text = "".join(w + g for w, g in zip(words, gaps))
     assume(text.strip())  # blank text is refused with a clear error, tested in test_docs
     assert_spans_index(text, code(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a group noun resolves to the country or sector in its name
+    ("The Islamic Jihad movement attacked Israeli soldiers in Gaza.", [("ASSAULT", ("PSE",), ("ISR",))]),
+    # a verb phrase sees the object's 'of' noun
+    ("Egypt lifted a state of emergency on Monday.", [("CONCEDE", ("EGY",), ())]),
+    # a promise's or threat's recipient from its thing or its condition
+    ("Turkey promised to continue military aid to Mozambique.", [("AGREE", ("TUR",), ("MOZ",))]),
+    ("Russia threatened to end the talks if the United States sends missiles.",
+     [("THREATEN", ("RUS",), ("USA",))]),
+    # whose the attacked thing is: a convoy carrying officials
+    ("Gunmen opened fire on a convoy carrying Iraqi officials.", [("ASSAULT", (None,), ("IRQ",))]),
+    # a second verb the model hangs on the reported clause keeps the speaker
+    ("Iran declared that the talks had failed and urged Britain to leave.",
+     [("REQUEST", ("IRN",), ("GBR",))]),
+    # hostages are the victims of an abduction; a later 'the hostages' is the same one
+    ("Two French reporters held hostage in Iraq were freed on Friday. The hostages had been "
+     "missing for weeks.", [("ASSAULT", (), ("FRA",))]),
+    # kidnappers are its doers, the 'of' object its victims
+    ("The Iraqi kidnappers of two French reporters demanded a ransom.",
+     [("ASSAULT", ("IRQ",), ("FRA",)), ("REQUEST", ("IRQ",), ())]),
+    # seizing people or places is an assault; seizing things, or police seizing, is not
+    ("Gunmen seized two Americans in Baghdad.", [("ASSAULT", (None,), ("USA",))]),
+    ("Police seized heroin worth two million dollars.", [("COERCE", (None,), ())]),
+    # 'will not resume talks' is a refusal now; the talks themselves stay negated
+    ("North Korea said it will not resume talks with the United States.",
+     [("CONSULT", ("PRK", "USA"), ()), ("REJECT", ("PRK",), ("USA",))]),
+    ("Militants beheaded an American hostage.", [("ASSAULT", (None,), ("USA",))]),
+])
+def test_argument_and_type_rules(code, text, expected):
+    assert summarise(code(text).events) == expected
+
+
+def test_refusal_and_seizure_codes(code):
+    events = code("North Korea said it will not resume talks with the United States.").events
+    talks, refusal = events
+    assert talks.negated and not refusal.negated and refusal.modality == "asserted"
+    assert refusal.cameo == "120" and refusal.quad_class == 3
+    (seizure,) = code("Gunmen seized two Americans in Baghdad.").events
+    assert (seizure.mode, seizure.cameo) == ("abduct", "181")
+    (takeover,) = code("Rebels seized a school in the north.").events
+    assert (takeover.event_type, takeover.mode) == ("ASSAULT", None)

@@ -14,7 +14,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorMention, Event, Span as TextSpan
-from .actors import DocActors, conjuncts
+from .actors import DocActors
 from .tables import LexiconEntry, Tables
 
 CODER = "eventwire-rules-0.1"
@@ -218,6 +218,18 @@ PLACE_TYPES = {"ASSAULT", "COERCE"}
 SENT_THING_TYPES = {"MOBILIZE", "AID"}
 DENIED_THINGS = {"accusation", "allegation", "claim", "charge", "report", "criticism", "suggestion",
                  "assertion", "rumor", "rumour", "speculation"}
+# "two French hostages in Iraq", "a Briton held hostage": the noun names the victim of an
+# abduction; "the kidnappers of two reporters": the noun names its doer
+VICTIM_NOUNS = {"hostage", "captive", "abductee"}
+AGENT_NOUNS = {"kidnapper", "captor", "abductor", "hostage-taker", "hijacker"}
+HOLDING_VERBS = {"hold", "take", "keep", "seize"}
+# "Kidnappers seized two Americans", "gunmen seized a school": seizing people or places is an
+# abduction or an armed takeover (ASSAULT); seizing things stays COERCE (confiscation)
+SEIZED_PLACES = {"school", "town", "city", "village", "building", "embassy", "base", "airport",
+                 "station", "hospital", "compound", "territory", "area", "region", "mosque",
+                 "church", "theatre", "theater", "hotel", "office", "ship", "plane", "airliner",
+                 "bus", "parliament", "palace", "headquarters", "port", "border", "crossing",
+                 "district", "province", "oilfield", "refinery", "camp", "checkpoint", "hill"}
 GOVERNING_PREPS = {"on", "for", "into"}  # "arrived on a visit", "gathered for a rally"
 
 
@@ -373,6 +385,30 @@ class SentenceCoder:
                     break
         return actors, recipients
 
+    def _victim_noun_arguments(self, noun: Token) -> tuple[list[ActorMention], list[ActorMention]]:
+        """'two French hostages held by his group', 'a Briton held hostage in Iraq': the victims
+        are the noun's phrase, or the phrase just before 'held'/'taken'; the doer is the 'by'
+        agent when one is named (CODEBOOK: no country is guessed from where they are held)."""
+        doc = self.doc
+        start = noun.sent.start
+        victims = [noun]
+        holding = None
+        before = noun.i - 1
+        if before >= start and doc[before].lemma_.lower() in HOLDING_VERBS:
+            holding = doc[before]
+            j = before - 1
+            while j >= start and doc[j].lower_ in ("being", "been", "be", "was", "were", "is",
+                                                   "are", "still", "now", "reportedly", "later"):
+                j -= 1
+            if j >= start and doc[j].pos_ in ("NOUN", "PROPN", "PRON"):
+                victims = [doc[j]]
+        held = [c for c in noun.children if c.dep_ in ("acl", "relcl")
+                and c.lemma_.lower() in HOLDING_VERBS]
+        agents = [o for verb in held + ([holding] if holding is not None else [])
+                  for p, o in _prep_objects(verb) if p == "by"]
+        return self.heads_to_actors(agents, named=True), (self.heads_to_actors(victims)
+                                                          or self.owners(victims))
+
     def _recipient_prep(self, prep: str, trigger: Trigger) -> bool:
         kind = trigger.entry.event_type
         if prep in RECIPIENT_PREPS:
@@ -381,6 +417,12 @@ class SentenceCoder:
 
     def noun_arguments(self, trigger: Trigger) -> tuple[list[ActorMention], list[ActorMention]]:
         noun = trigger.token
+        if noun.lemma_.lower() in VICTIM_NOUNS:
+            return self._victim_noun_arguments(noun)
+        if noun.lemma_.lower() in AGENT_NOUNS:
+            owners = [c for c in noun.children if c.dep_ == "poss"]  # "his kidnappers"
+            owners += [o for p, o in _prep_objects(noun) if p == "of"]
+            return self.heads_to_actors([noun]), self.heads_to_actors(owners)
         actor_heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                        and c.i < trigger.start or c.dep_ == "poss"]
         actor_heads = [h for h in actor_heads if h.i not in range(trigger.start, trigger.end)]
@@ -445,6 +487,8 @@ def find_events(doc: Doc, actors: DocActors, tables: Tables, doc_id: str,
     if not candidates and not modal_at:
         return events
     position = 0
+    seen: set[tuple] = set()
+    abducted = False
     for index, sent in enumerate(doc.sents):
         # candidates are in token order: take this sentence's share in one pass
         here = []
@@ -452,8 +496,14 @@ def find_events(doc: Doc, actors: DocActors, tables: Tables, doc_id: str,
             here.append(candidates[position])
             position += 1
         if here:
-            events.extend(_sentence_events(doc, sent, index + sentence_base, actors, tables,
-                                           doc_id, published, offset, here))
+            for event in _sentence_events(doc, sent, index + sentence_base, actors, tables,
+                                          doc_id, published, offset, here):
+                key = _repeat_key(event)
+                if _is_victim_noun(event.trigger.text) and (key in seen or abducted and not key[2]):
+                    continue  # "the hostages" again: their abduction is coded once
+                seen.add(key)
+                abducted = abducted or event.mode == "abduct"
+                events.append(event)
         modals = [i for i in modal_at if sent.start <= i < sent.end]
         if modals:
             events.extend(_obligations(doc, sent, index + sentence_base, actors, tables, doc_id,
@@ -556,6 +606,11 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 continue  # the content of a request, threat, promise, refusal or accusation
             if parent_type == entry.event_type and entry.pos == "NOUN":
                 continue  # "provided military aid": the verb codes it
+        if entry.pos == "NOUN" and token.lemma_.lower() in VICTIM_NOUNS | AGENT_NOUNS and any(
+                (t.entry.event_type == "ASSAULT" or t.token.lemma_.lower() in HOLDING_VERBS)
+                and t.entry.pos == "VERB" and t.token in (token.head, token.head.head)
+                for t in triggers.values()):
+            continue  # "were held hostage", "kidnappers seized two Americans": the verb codes it
         if entry.pos == "NOUN":
             actor, recipient = coder.noun_arguments(trigger)
         else:
@@ -580,13 +635,20 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if entry.event_type == "REJECT" and entry.pos == "VERB" and any(
                 c.lemma_.lower() in DENIED_THINGS for c in _children(trigger.token, "dobj")):
             continue  # denying an accusation is a statement, no event (CODEBOOK)
+        if entry.event_type == "COERCE" and entry.mode == "seize" and entry.pos == "VERB" \
+                and _seized_people_or_places(token, tables) \
+                and not any(a.sector in ("COP", "JUD") for a in actor):  # police seizing: arrest
+            people = _seized_people(token, tables)
+            entry = trigger.entry = LexiconEntry(entry.trigger, entry.pos, "ASSAULT",
+                                                 "abduct" if people else None,
+                                                 "181" if people else "190", False)
         if entry.event_type == "COERCE" and any(a.sector == "JUD" for a in actor):
             # a court jailing someone convicts them (CODEBOOK: a conviction is SANCTION)
             trigger.entry = LexiconEntry(entry.trigger, entry.pos, "SANCTION", "convict", "16", False)
         event = _build_event(doc, sent, sentence_index, trigger, actor, recipient, tables,
                              doc_id, published, offset)
         out.append(event)
-        stated = _stated_intention(event, trigger, tables)
+        stated = _stated_intention(event, trigger, tables) or _stated_refusal(event, trigger, tables)
         if stated is not None:
             out.append(stated)
     return out
@@ -625,6 +687,64 @@ def _stated_intention(event: Event, trigger: Trigger, tables: Tables) -> Event |
         confidence=round(min(event.confidence + 0.05, 0.95), 2))
     event.modality = "intended"
     return stated
+
+
+def _is_victim_noun(text: str) -> bool:
+    word = text.lower()
+    return word in VICTIM_NOUNS or word.endswith("s") and word[:-1] in VICTIM_NOUNS
+
+
+def _repeat_key(event: Event) -> tuple:
+    """What makes a later mention the same event as an earlier one in the document."""
+    return (event.event_type, frozenset(a.country for a in event.actor if a.country),
+            frozenset(r.country for r in event.recipient if r.country), event.negated,
+            event.modality)
+
+
+def _stated_refusal(event: Event, trigger: Trigger, tables: Tables) -> Event | None:
+    """'North Korea said it will not resume talks', 'Blair says he will not apologise': saying
+    one will not cooperate, talk or yield is a refusal now (REJECT); the act stays negated."""
+    token = trigger.token
+    if not event.negated or not event.actor or token.pos_ != "VERB" or \
+            event.event_type not in INTENT_COOPERATIVE | {"AGREE"}:
+        return None
+    if not any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "would", "'ll", "shall", "wo")
+               for c in token.children):
+        return None
+    actor, recipient = event.actor, event.recipient
+    if trigger.entry.reciprocal and len(actor) > 1:
+        # "will not resume talks with the United States": the one refusing, and whom
+        actor, recipient = actor[:1], actor[1:]
+    stated = dataclasses.replace(
+        event, event_type="REJECT", cameo="120", mode=None, negated=False, actor=actor,
+        recipient=recipient,
+        quad_class=int(tables.types.get("REJECT", {}).get("quad_class") or 3),
+        score=float(tables.types.get("REJECT", {}).get("score") or 0.0), modality="asserted",
+        event_id=_event_id(event.doc_id, event.trigger.start, "REJECT"),
+        confidence=round(min(event.confidence, 0.9), 2))
+    return stated
+
+
+def _seized_objects(token: Token) -> list[Token]:
+    return _children(token, "dobj", "nsubjpass") + (
+        [token.head] if token.dep_ == "acl" and token.tag_ == "VBN" else [])
+
+
+def _seized_people(token: Token, tables: Tables) -> bool:
+    def person(o: Token) -> bool:
+        lemma = o.lemma_.lower()
+        if lemma in SEIZED_PLACES or o.ent_type_ in ("GPE", "FAC", "LOC"):
+            return False
+        return (o.ent_type_ in ("PERSON", "NORP") or lemma in VICTIM_NOUNS
+                or lemma in tables.sector_nouns
+                or o.pos_ == "PRON" and o.lower_ in ("him", "her", "them", "he", "she", "they"))
+    return any(person(o) for o in _seized_objects(token))
+
+
+def _seized_people_or_places(token: Token, tables: Tables) -> bool:
+    return _seized_people(token, tables) or any(
+        o.ent_type_ in ("GPE", "FAC", "LOC") or o.lemma_.lower() in SEIZED_PLACES
+        for o in _seized_objects(token))
 
 
 def _passive(token: Token) -> bool:
