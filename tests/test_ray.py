@@ -4,7 +4,6 @@ local runner on the same input, and nothing added twice on a re-run or a second 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

@@ -16,8 +16,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..store.load import UNKNOWN
 from ..store.rows import DEDUP_TABLES, TABLES
+
 ARROW = {"VARCHAR": pa.string(), "JSON": pa.string(), "DATE": pa.date32(), "INTEGER": pa.int32(),
          "TINYINT": pa.int8(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
          "VARCHAR[]": pa.list_(pa.string()), "BLOB": pa.binary()}

@@ -122,7 +122,7 @@ def read_conflibert(path: Path) -> Iterator[GoldItem]:
     number = 0
 
     def flush() -> GoldItem:
-        text, spans, start = "", {"S": [], "T": [], "R": []}, None
+        text, spans, start, end = "", {"S": [], "T": [], "R": []}, None, 0
         kind = None
         for word, tag in tokens:
             if text:
