@@ -79,9 +79,23 @@ def test_negation_and_modality(code):
     # an announced harmful act is itself a threat; a cooperative one an agreement
     assert (threat.event_type, threat.modality, threat.cameo) == ("THREATEN", "asserted", "130")
     assert [(a.country, r.country) for a in threat.actor for r in threat.recipient] == [("RUS", "UKR")]
+    # an announced future withdrawal is a concession (CODEBOOK), one offered on a condition an
+    # agreement, one threatened 'unless' a threat
     kinds = {(e.event_type, e.modality) for e in code("Syria says it is willing to withdraw its "
                                                          "troops from Lebanon.").events}
-    assert kinds == {("RETREAT", "intended"), ("AGREE", "asserted")}
+    assert kinds == {("RETREAT", "intended"), ("CONCEDE", "asserted")}
+    kinds = {(e.event_type, e.modality) for e in code(
+        "Nigeria announced that it will withdraw its force from Chad unless the rebels stop "
+        "fighting.").events}
+    assert ("THREATEN", "asserted") in kinds and ("RETREAT", "intended") in kinds
+    kinds = {(e.event_type, e.modality) for e in code(
+        "Putin said Moscow would order a ceasefire as soon as Ukraine began withdrawing its "
+        "troops.").events}
+    assert ("AGREE", "asserted") in kinds and ("CONCEDE", "asserted") not in kinds
+    # a future act named by a noun: 'will provide ... aid'
+    aid, promise = code("The United Nations will provide 25,000 tons of food aid to Liberia.").events
+    assert (aid.event_type, aid.modality, promise.event_type) == ("AID", "intended", "AGREE")
+    assert promise.confidence > aid.confidence
 
 
 def test_must_in_reported_speech_is_a_demand(code):
@@ -204,6 +218,18 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     ("North Korea said it will not resume talks with the United States.",
      [("CONSULT", ("PRK", "USA"), ()), ("REJECT", ("PRK",), ("USA",))]),
     ("Militants beheaded an American hostage.", [("ASSAULT", (None,), ("USA",))]),
+    # what a demand asks is not coded; whom it asks is its recipient
+    ("The ILO reiterated its demand that Israel ease restrictions.",
+     [("REQUEST", ("IGO",), ("ISR",))]),
+    # a protest's target is whom its demand addresses
+    ("Students staged demonstrations in Jakarta to demand reforms by President Suharto's "
+     "government.", [("PROTEST", ("IDN",), ("IDN",)), ("REQUEST", ("IDN",), ("IDN",))]),
+    # a bare count as the subject is people; protesting has no passive reading
+    ("Thousands of people protested in Tbilisi on Sunday.", [("PROTEST", ("GEO",), ("GEO",))]),
+    ("Hundreds rallied in Caracas.", [("PROTEST", ("VEN",), ("VEN",))]),
+    # troops cut or withdrawn are no recipient; where they are is
+    ("Poland will reduce its number of troops in Iraq.",
+     [("RETREAT", ("POL",), ("IRQ",)), ("CONCEDE", ("POL",), ("IRQ",))]),
 ])
 def test_argument_and_type_rules(code, text, expected):
     assert summarise(code(text).events) == expected

@@ -27,6 +27,7 @@ QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
                   "few", "crowd", "scores", "score", "tens", "band", "unit", "contingent", "team",
                   "delegation", "convoy", "battalion", "column", "wave", "supporter", "follower",
                   "loyalist", "backer"}
+CROWD_COUNTS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens"}
 # sectors whose unnamed members belong to the country the story is datelined in
 DOMESTIC_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL", "CVL", "OPP", "PTY", "EDU", "MED", "LAB",
                     "BUS", "JRN", "REL", "ELI", "SPY", "AGR", "REF", "SOC"}
@@ -354,6 +355,16 @@ class DocActors:
                             inner = self.resolve(obj)
                             if inner is not None:
                                 return self._widen(inner, head)
+            if lower in CROWD_COUNTS and head.dep_ in ("nsubj", "nsubjpass", "ROOT") and not any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+                # "Thousands protested in Tbilisi": a bare count as the subject is people
+                tokens = self.phrase(head)
+                start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                verb = head if head.dep_ == "ROOT" else head.head
+                country = self._place_country(verb) or next(
+                    (self._place_country(c) for c in verb.children
+                     if c.dep_ == "acl" and self._place_country(c)), None) or self.home
+                return ActorMention(self.text[start:end], start, end, None, country, "CVL")
         actor = self._resolve_phrase(head, named)
         if actor is not None and actor.country is None:
             actor.country = self._place_country(head)  # "a court in Yemen", "police in Tbilisi"

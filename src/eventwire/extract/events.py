@@ -42,6 +42,8 @@ OF_NOUN_TYPES = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "SUPPORT", "REJECT",
 # passives that may leave the doer unsaid and still report an event: "22 people were killed",
 # "five activists were arrested"
 UNSEEN_DOER_TYPES = {"ASSAULT", "COERCE"}
+# "Thousands of people protested" (tagged VBN): these verbs have no passive reading
+INTRANSITIVE_TYPES = {"PROTEST", "CONSULT", "MOBILIZE"}
 # "agreed to withdraw" is an announced future withdrawal: CONCEDE (CODEBOOK close calls)
 INTENT_RETYPE = {("AGREE", "RETREAT"): "CONCEDE"}
 
@@ -150,6 +152,10 @@ def _embedding(token: Token, triggers: dict[int, Trigger]) -> tuple[Token | None
                 return parent, None
             current = parent
             continue
+        if current.dep_ == "acl" and current.head.i in triggers and current.head.pos_ == "NOUN" \
+                and triggers[current.head.i].entry.event_type in CONTENT_TYPES:
+            # "its demand that Israel ease restrictions": what is demanded is not an event
+            return current.head, triggers[current.head.i]
         return None, None
     return None, None
 
@@ -325,12 +331,18 @@ class SentenceCoder:
     def verb_arguments(self, trigger: Trigger) -> tuple[list[ActorMention], list[ActorMention]]:
         verb = trigger.token
         passive = _children(verb, "nsubjpass")
-        if not passive and verb.tag_ == "VBN" and not any(
-                c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        if not passive and verb.tag_ == "VBN" and trigger.entry.event_type not in INTRANSITIVE_TYPES \
+                and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
             # "Five killed in car bombing", "with five Iraqis killed": a participle with a
             # subject and no 'have' is a passive whose auxiliary was left out
             passive = _children(verb, "nsubj")
         preps = _prep_objects(verb)
+        intransitive = trigger.entry.event_type in INTRANSITIVE_TYPES
+        if intransitive and verb.dep_ == "acl" and not passive:
+            # "Thousands protested in Tbilisi" parsed as a noun with a participle
+            actors = self.heads_to_actors([verb.head])
+            recipients = self.heads_to_actors([o for p, o in preps if self._recipient_prep(p, trigger)])
+            return actors, recipients
         if passive or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
             actor_heads = [obj for prep, obj in preps if prep == "by"]
             patient_heads = passive or [verb.head]
@@ -345,7 +357,7 @@ class SentenceCoder:
                 # the small model hangs the second verb on the reported clause
                 actors = self.heads_to_actors(subject_heads(verb.head.head))
             objects = _children(verb, "dobj", "dative")
-            if trigger.entry.event_type in SENT_THING_TYPES:
+            if trigger.entry.event_type in SENT_THING_TYPES or trigger.entry.mode == "withdraw":
                 # "sent troops to Russia", "deployed soldiers in Kursk": the object is what is
                 # sent; the recipient is where or to whom (or a dative: "gave Kyiv weapons")
                 objects = _children(verb, "dative") + [
@@ -359,6 +371,13 @@ class SentenceCoder:
                     recipients = self.heads_to_actors(place) or self.owners(place, located)
                     if recipients:
                         break
+        if not recipients and trigger.entry.mode == "withdraw":
+            # "will reduce its number of troops in Iraq": where the troops are
+            things = _children(verb, "dobj")
+            things += [o for t in things for p, o in _prep_objects(t) if p == "of"]
+            place = [o for t in things for p, o in _prep_objects(t) if p in ("in", "from")
+                     and self.actors.is_place_or_state(o)]
+            recipients = self.heads_to_actors(place)
         if not recipients:
             place = [o for p, o in preps if self._recipient_prep(p, trigger)]
             recipients = self.heads_to_actors(place) or self.owners(
@@ -411,8 +430,11 @@ class SentenceCoder:
 
     def _recipient_prep(self, prep: str, trigger: Trigger) -> bool:
         kind = trigger.entry.event_type
+        if prep in ("outside", "before") and kind == "PROTEST":
+            return True  # "protested outside the US embassy"
         if prep in RECIPIENT_PREPS:
-            return not (prep == "in" and kind not in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE"))
+            return not (prep == "in" and kind not in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE")
+                        and trigger.entry.mode != "withdraw")  # "cut its troops in Iraq"
         return (prep == "for" and kind in FOR_TYPES) or (prep == "from" and kind in FROM_TYPES)
 
     def noun_arguments(self, trigger: Trigger) -> tuple[list[ActorMention], list[ActorMention]]:
@@ -439,7 +461,8 @@ class SentenceCoder:
                 self.triggers[governor.i].entry.event_type != trigger.entry.event_type:
             governor = None  # "condemned the attack": the condemner did not attack
         if not actors and governor is not None:
-            actors = self.heads_to_actors(subject_heads(governor))
+            subject = subject_heads(governor)
+            actors = self.heads_to_actors(subject) or self._speaker_for_pronoun(governor, subject)
         if trigger.entry.reciprocal:
             # "clashes between US forces and militiamen", "talks with Iran": all are parties
             actors = _unique(actors + self.heads_to_actors([o for p, o in preps if p in ("between", "with")]))
@@ -451,6 +474,11 @@ class SentenceCoder:
         # "a bomb attack on a UN vehicle": whose the thing attacked is
         recipients = self.heads_to_actors(targets) or self.owners(
             targets, trigger.entry.event_type in PLACE_TYPES)
+        if not recipients and trigger.entry.event_type in CONTENT_TYPES:
+            # "its demand that Israel ease restrictions": who is asked, threatened, accused
+            heads = [h for c in noun.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")
+                     for h in _children(c, "nsubj", "nsubjpass")]
+            recipients = self.heads_to_actors(heads)
         recipients = [r for r in recipients if all(r.start != a.start for a in actors)]
         return actors, recipients
 
@@ -589,6 +617,7 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                                                     None, "08", False)
     coder = SentenceCoder(doc, actors, tables, triggers)
     out: list[Event] = []
+    by_token: dict[int, Event] = {}
     for trigger in triggers.values():
         if trigger.token.i in ordered:
             continue  # "ordered the detention": the detention is the event
@@ -647,11 +676,30 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             trigger.entry = LexiconEntry(entry.trigger, entry.pos, "SANCTION", "convict", "16", False)
         event = _build_event(doc, sent, sentence_index, trigger, actor, recipient, tables,
                              doc_id, published, offset)
+        by_token[token.i] = event
         out.append(event)
-        stated = _stated_intention(event, trigger, tables) or _stated_refusal(event, trigger, tables)
+        stated = _stated_intention(event, trigger, tables, coder) or _stated_refusal(event, trigger, tables)
         if stated is not None:
             out.append(stated)
+    _protest_demands(doc, by_token)
     return out
+
+
+def _protest_demands(doc: Doc, by_token: dict[int, Event]) -> None:
+    """'students staged demonstrations to demand reforms by Suharto's government': the protest is
+    the event; whom the demand addresses is whom the protest targets."""
+    for i, request in by_token.items():
+        token = doc[i]
+        if request.event_type != "REQUEST" or token.dep_ not in ("xcomp", "advcl"):
+            continue
+        head = token.head
+        protests = [by_token[t.i] for t in [head, *_children(head, "dobj", "nsubj")]
+                    if t.i in by_token and by_token[t.i].event_type == "PROTEST"]
+        for protest in protests[:1]:
+            if not protest.recipient and request.recipient:
+                protest.recipient = [dataclasses.replace(r) for r in request.recipient]
+                protest.confidence = round(min(protest.confidence + 0.2, 0.95), 2)
+            request.confidence = round(min(request.confidence, protest.confidence - 0.05), 2)
 
 
 # "Syria says it is willing to withdraw", "the rebels announced they will return the weapons":
@@ -663,29 +711,54 @@ WILLING = {"willing", "ready", "prepared", "plan", "intend", "prepare", "eager",
 STATED_ENTRIES = {
     "AGREE": LexiconEntry("intends", "VERB", "AGREE", None, "030", False),
     "THREATEN": LexiconEntry("intends", "VERB", "THREATEN", None, "130", False),
+    "CONCEDE": LexiconEntry("intends", "VERB", "CONCEDE", None, "080", False),
 }
 
 
-def _stated_intention(event: Event, trigger: Trigger, tables: Tables) -> Event | None:
+def _stated_intention(event: Event, trigger: Trigger, tables: Tables,
+                      coder: SentenceCoder | None = None) -> Event | None:
     if event.negated or event.modality == "hypothetical" or not event.actor:
         return None
     kind = ("AGREE" if event.event_type in INTENT_COOPERATIVE else
             "THREATEN" if event.event_type in INTENT_CONFLICT else None)
     token = trigger.token
-    if kind is None or token.pos_ != "VERB":
+    if kind is None:
         return None
+    if token.pos_ != "VERB":
+        # "will provide 25,000 tons of food aid", "would tighten the naval blockade"
+        token = _governing_verb(token)
+        if token is None:
+            return None
     future = any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "would", "'ll", "shall")
                  for c in token.children)
     willing = token.dep_ == "xcomp" and token.head.lemma_.lower() in WILLING
     if not (future or willing):
         return None
+    verbs = (token, *token.conjuncts)
+    clauses = [c for v in verbs for c in _children(v, "advcl")]
+    clauses += [c for v in verbs for a in _children(v, "advmod") for c in _children(a, "advcl")]
+    conditions = {_condition(c) for c in clauses} - {None}
+    recipient = event.recipient
+    if conditions and not recipient and coder is not None:
+        # "would order a ceasefire as soon as Ukraine withdrew": the offer is to whom the
+        # condition asks something of
+        recipient = coder.heads_to_actors([s for c in clauses if _condition(c)
+                                           for s in _children(c, "nsubj")])
+        recipient = [r for r in recipient if all(r.country != a.country for a in event.actor)]
+    if "unless" in conditions:
+        kind = "THREATEN"  # "will withdraw its force unless ...": do this, or else
+    elif conditions:
+        kind = "AGREE"  # "would order a ceasefire as soon as Ukraine withdrew": an offer
+    elif event.event_type == "RETREAT" and event.mode in ("withdraw", "ceasefire", "disarm"):
+        kind = "CONCEDE"  # an announced future withdrawal, ceasefire or disarmament (CODEBOOK)
     stated = dataclasses.replace(
-        event, event_type=kind, cameo=STATED_ENTRIES[kind].cameo, mode=None,
+        event, event_type=kind, cameo=STATED_ENTRIES[kind].cameo, mode=None, recipient=recipient,
         quad_class=int(tables.types.get(kind, {}).get("quad_class") or event.quad_class),
         score=float(tables.types.get(kind, {}).get("score") or 0.0), modality="asserted",
         event_id=_event_id(event.doc_id, event.trigger.start, kind),
         confidence=round(min(event.confidence + 0.05, 0.95), 2))
     event.modality = "intended"
+    event.confidence = round(max(event.confidence - 0.1, 0.05), 2)  # the statement is the event
     return stated
 
 
@@ -699,6 +772,17 @@ def _repeat_key(event: Event) -> tuple:
     return (event.event_type, frozenset(a.country for a in event.actor if a.country),
             frozenset(r.country for r in event.recipient if r.country), event.negated,
             event.modality)
+
+
+def _condition(clause: Token) -> str | None:
+    """'unless', 'if' or 'once' when an adverbial clause states a condition ('as soon as' is
+    'once')."""
+    for mark in _children(clause, "mark"):
+        if mark.lower_ in ("unless", "if", "once", "provided"):
+            return mark.lower_
+        if mark.lower_ == "as" and clause.head.lower_ == "soon":
+            return "once"
+    return None
 
 
 def _stated_refusal(event: Event, trigger: Trigger, tables: Tables) -> Event | None:

@@ -167,7 +167,8 @@ def _load_cities(tables: Tables) -> None:
             continue
         entry = Entry("city", iso3[city["countrycode"]], None, city["name"])
         _add_surface(tables, city["name"], entry)
-        if city["name"].endswith(" City"):  # "New York City" is "New York" in the news
+        if city["name"].endswith(" City") and city["name"].count(" ") >= 2:
+            # "New York City" is "New York" in the news; "International City" is no "International"
             _add_surface(tables, city["name"][:-5], entry)
         if city["population"] >= CITY_ALIAS_POPULATION:
             # "New York" for New York City, "Bombay", "Fallujah": English forms only
