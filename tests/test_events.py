@@ -230,6 +230,19 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     # troops cut or withdrawn are no recipient; where they are is
     ("Poland will reduce its number of troops in Iraq.",
      [("RETREAT", ("POL",), ("IRQ",)), ("CONCEDE", ("POL",), ("IRQ",))]),
+    # a release frees people; releasing a report or a photo is no event
+    ("Israel released 90 Palestinian prisoners.", [("RETREAT", ("ISR",), ("PSE",))]),
+    ("The United Nations released its annual population report on Wednesday.", []),
+    ("Police released a grainy photo taken by a security camera.", []),
+    # seeking is a request when something is sought from someone
+    ("The rebels sought support from Libya.", [("REQUEST", (None,), ("LBY",))]),
+    ("India seeks new TV bids.", []),
+    # no one attacks in a crash or a hurricane; a struggle is no fight
+    ("The patriarch was killed in a helicopter crash on Saturday.", []),
+    ("At least 622 people have been killed by Hurricane Jeanne.", []),
+    ("Sexual minorities have fought to gain a foothold in Russian society.", []),
+    # unions strike by stopping work
+    ("Israeli unions began a nationwide strike on Tuesday.", [("PROTEST", ("ISR",), ())]),
 ])
 def test_argument_and_type_rules(code, text, expected):
     assert summarise(code(text).events) == expected

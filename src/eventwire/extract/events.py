@@ -36,7 +36,7 @@ FAILURE_VERBS = {"fail", "decline"}
 RECIPIENT_PREPS = {"to", "against", "on", "at", "into", "toward", "towards", "upon", "onto",
                    "over", "with", "in", "between"}
 FOR_TYPES = {"AID", "SUPPORT", "COOPERATE", "AGREE"}
-FROM_TYPES = {"RETREAT", "SANCTION", "COERCE", "REJECT"}
+FROM_TYPES = {"RETREAT", "SANCTION", "COERCE", "REJECT", "REQUEST"}
 OF_NOUN_TYPES = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "SUPPORT", "REJECT", "PROTEST",
                  "CONCEDE", "RETREAT", "AID"}
 # passives that may leave the doer unsaid and still report an event: "22 people were killed",
@@ -661,6 +661,20 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 if mention.country is None and mention.sector in (None, "CVL"):
                     place = place or actors.place_in(sent) or actors.home
                     mention.country = place
+        if entry.event_type == "ASSAULT" and _disaster(token):
+            continue  # "killed in a helicopter crash", "killed by Hurricane Jeanne"
+        if entry.trigger == "fight" and (_children(token, "xcomp") or any(
+                p == "for" for p, _ in _prep_objects(token))):
+            continue  # "fought to gain a foothold", "fight for their rights": a struggle
+        if entry.trigger == "strike" and entry.event_type == "ASSAULT" and actor and all(
+                a.sector in ("LAB", "EDU", "MED", "BUS") for a in actor):
+            # "Israeli unions began a nationwide strike": workers strike, they do not attack
+            entry = trigger.entry = LexiconEntry(entry.trigger, entry.pos, "PROTEST", "strike",
+                                                 "143", False)
+        if entry.mode == "release" and not _releases_people(token, tables):
+            continue  # "police released a photo", "the UN released its report": no captives
+        if entry.trigger == "seek" and not _seeks_from_someone(token):
+            continue  # "India seeks new TV bids", "seeks to win back support": no request
         if entry.event_type == "REJECT" and entry.pos == "VERB" and any(
                 c.lemma_.lower() in DENIED_THINGS for c in _children(trigger.token, "dobj")):
             continue  # denying an accusation is a statement, no event (CODEBOOK)
@@ -815,14 +829,73 @@ def _seized_objects(token: Token) -> list[Token]:
 
 
 def _seized_people(token: Token, tables: Tables) -> bool:
-    def person(o: Token) -> bool:
-        lemma = o.lemma_.lower()
-        if lemma in SEIZED_PLACES or o.ent_type_ in ("GPE", "FAC", "LOC"):
-            return False
-        return (o.ent_type_ in ("PERSON", "NORP") or lemma in VICTIM_NOUNS
-                or lemma in tables.sector_nouns
-                or o.pos_ == "PRON" and o.lower_ in ("him", "her", "them", "he", "she", "they"))
-    return any(person(o) for o in _seized_objects(token))
+    return any(_is_person(o, tables) for o in _seized_objects(token))
+
+
+DISASTERS = {"crash", "accident", "hurricane", "storm", "earthquake", "quake", "flood",
+             "flooding", "tsunami", "cyclone", "typhoon", "landslide", "mudslide", "avalanche",
+             "tornado", "blaze", "wildfire", "disease", "epidemic", "outbreak", "heatwave",
+             "collision", "derailment", "stampede", "eruption", "drought", "famine", "winds"}
+
+
+def _disaster(token: Token) -> bool:
+    """'killed in a helicopter crash', 'killed by Hurricane Jeanne': no one attacked."""
+    objects = [o for p, o in _prep_objects(token) if p in ("in", "by", "during", "after")]
+    objects += _children(token, "nsubj")
+    for obj in objects:
+        words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children
+                                        if c.dep_ in ("compound", "amod")}
+        if words & DISASTERS:
+            return True
+    return False
+
+
+# what one seeks from another ("sought asylum", "seeks US intelligence cooperation")
+SOUGHT_THINGS = {"asylum", "support", "help", "aid", "assistance", "extradition", "release",
+                 "talk", "clarification", "explanation", "ceasefire", "truce", "apology",
+                 "compensation", "cooperation", "backing", "approval", "permission", "loan",
+                 "investment", "protection", "refuge", "intervention", "mediation", "pardon"}
+
+
+def _seeks_from_someone(token: Token) -> bool:
+    if token.pos_ != "VERB":
+        return True
+    if any(p == "from" for p, _ in _prep_objects(token)):
+        return True
+    return any(o.lemma_.lower() in SOUGHT_THINGS for o in _children(token, "dobj", "nsubjpass"))
+
+
+def _releases_people(token: Token, tables: Tables) -> bool:
+    """Whether a release frees people: the object (or the noun's 'of' object) is a person,
+    captive or group, or names a nationality; a release with no object says nothing against."""
+    if token.pos_ == "VERB":
+        objects = _seized_objects(token)
+    else:
+        objects = [o for p, o in _prep_objects(token) if p == "of"]
+        objects += [c for c in token.children if c.dep_ in ("compound", "amod", "poss")]
+        if not objects:
+            return token.dep_ not in ("compound",)  # "release efforts" names no release
+    if not objects:
+        return True
+    return any(_is_person(o, tables) or o.ent_type_ == "CARDINAL" for o in objects)
+
+
+def _is_person(o: Token, tables: Tables) -> bool:
+    lemma = o.lemma_.lower()
+    if lemma in SEIZED_PLACES or o.ent_type_ in ("GPE", "FAC", "LOC"):
+        return False
+    return (o.ent_type_ in ("PERSON", "NORP") or lemma in VICTIM_NOUNS
+            or lemma in tables.sector_nouns or lemma in CAPTIVES
+            or o.pos_ == "PRON" and o.lower_ in ("him", "her", "them", "he", "she", "they"))
+
+
+CAPTIVES = {"prisoner", "detainee", "captive", "inmate", "abductee", "hostage", "convict",
+            "dissident", "activist", "journalist", "suspect", "national", "citizen", "soldier",
+            "crew", "sailor", "pilot", "fisherman", "worker", "student", "official", "follower",
+            "supporter", "member", "employee", "staff", "leader", "aide", "man", "woman", "child",
+            "people", "person", "foreigner", "tourist", "engineer", "contractor", "driver",
+            "missionary", "priest", "nun", "lawyer", "opponent", "critic", "protester", "rebel",
+            "fighter", "militant", "combatant", "refugee", "migrant", "doctor", "nurse", "others"}
 
 
 def _seized_people_or_places(token: Token, tables: Tables) -> bool:
