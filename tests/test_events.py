@@ -201,23 +201,31 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     ("Russia threatened to end the talks if the United States sends missiles.",
      [("THREATEN", ("RUS",), ("USA",))]),
     # whose the attacked thing is: a convoy carrying officials
-    ("Gunmen opened fire on a convoy carrying Iraqi officials.", [("ASSAULT", (None,), ("IRQ",))]),
+    # (unnamed gunmen are coded to where they struck, as our AG News coding does)
+    ("Gunmen opened fire on a convoy carrying Iraqi officials.", [("ASSAULT", ("IRQ",), ("IRQ",))]),
     # a second verb the model hangs on the reported clause keeps the speaker
     ("Iran declared that the talks had failed and urged Britain to leave.",
      [("REQUEST", ("IRN",), ("GBR",))]),
-    # hostages are the victims of an abduction; a later 'the hostages' is the same one
+    # hostages are the victims of an abduction by someone unnamed where they are held; a
+    # later 'the hostages' is the same one
     ("Two French reporters held hostage in Iraq were freed on Friday. The hostages had been "
-     "missing for weeks.", [("ASSAULT", (), ("FRA",))]),
+     "missing for weeks.", [("ASSAULT", ("IRQ",), ("FRA",))]),
+    ("PARIS - France hopes two French hostages will be freed.", [("ASSAULT", (None,), ("FRA",))]),
     # kidnappers are its doers, the 'of' object its victims
     ("The Iraqi kidnappers of two French reporters demanded a ransom.",
      [("ASSAULT", ("IRQ",), ("FRA",)), ("REQUEST", ("IRQ",), ())]),
     # seizing people or places is an assault; seizing things, or police seizing, is not
-    ("Gunmen seized two Americans in Baghdad.", [("ASSAULT", (None,), ("USA",))]),
+    ("Gunmen seized two Americans in Baghdad.", [("ASSAULT", ("IRQ",), ("USA",))]),
     ("Police seized heroin worth two million dollars.", [("COERCE", (None,), ())]),
     # 'will not resume talks' is a refusal now; the talks themselves stay negated
     ("North Korea said it will not resume talks with the United States.",
      [("CONSULT", ("PRK", "USA"), ()), ("REJECT", ("PRK",), ("USA",))]),
-    ("Militants beheaded an American hostage.", [("ASSAULT", (None,), ("USA",))]),
+    ("Militants in Iraq beheaded an American hostage.", [("ASSAULT", ("IRQ",), ("USA",))]),
+    # an attack with no target named struck where it happened, by someone unnamed
+    ("A suicide attacker detonated a car bomb near a crowd in the city of Kirkuk.",
+     [("ASSAULT", ("IRQ",), ("IRQ",))]),
+    ("Thousands attended a rally in Moscow after the school massacre.",
+     [("PROTEST", ("RUS",), ("RUS",)), ("ASSAULT", ("RUS",), ("RUS",))]),
     # what a demand asks is not coded; whom it asks is its recipient
     ("The ILO reiterated its demand that Israel ease restrictions.",
      [("REQUEST", ("IGO",), ("ISR",))]),

@@ -153,6 +153,11 @@ class DocActors:
         entry = self._entry(token)
         return entry is not None and entry.kind != "demonym" or token.ent_type_ in ("GPE", "PERSON")
 
+    def is_place(self, token: Token) -> bool:
+        """Whether a noun names a country, capital or city (not an organisation or person)."""
+        entry = self._entry(token)
+        return entry is not None and entry.kind in ("country", "capital", "city")
+
     def place_in(self, sent: Span) -> str | None:
         """The country of the first place a sentence names (country, capital or city)."""
         for i in range(sent.start, sent.end):

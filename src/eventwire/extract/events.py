@@ -115,6 +115,11 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
         if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "ROOT":
             return [head]  # the small model's misparse: "[Soldiers] shot and killed ..."
         return subject_heads(head, depth + 1)
+    if verb.dep_ in ("xcomp", "advcl") and verb.i > head.i and _children(head, "nsubjpass"):
+        # "weapons are used by the Ukrainian forces to kill ...": the agent does the purpose
+        agents = [o for a in _children(head, "agent") for o in _children(a, "pobj")]
+        if agents:
+            return agents
     if verb.dep_ == "xcomp":
         objects = _children(head, "dobj")
         if objects and head.lemma_.lower() in OBJECT_CONTROL:
@@ -221,6 +226,7 @@ INSTRUMENTS = {"bomb", "blast", "explosion", "explosive", "device", "mine", "lan
 # "ordered the detention of X", "authorised strikes on Y": the ordered act is the event
 ORDER_VERBS = {"order", "authorize", "authorise", "approve", "announce", "adopt", "unveil"}
 PLACE_TYPES = {"ASSAULT", "COERCE"}
+LOCAL_ARMED = {"REB", "UAF", "CRM", "INS"}
 SENT_THING_TYPES = {"MOBILIZE", "AID"}
 DENIED_THINGS = {"accusation", "allegation", "claim", "charge", "report", "criticism", "suggestion",
                  "assertion", "rumor", "rumour", "speculation"}
@@ -343,7 +349,7 @@ class SentenceCoder:
             actors = self.heads_to_actors([verb.head])
             recipients = self.heads_to_actors([o for p, o in preps if self._recipient_prep(p, trigger)])
             return actors, recipients
-        if passive or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        if passive or (verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"):  # "a kidnapped Briton"
             actor_heads = [obj for prep, obj in preps if prep == "by"]
             patient_heads = passive or [verb.head]
             actors = self.heads_to_actors(actor_heads, named=True)
@@ -423,15 +429,61 @@ class SentenceCoder:
                 victims = [doc[j]]
         held = [c for c in noun.children if c.dep_ in ("acl", "relcl")
                 and c.lemma_.lower() in HOLDING_VERBS]
-        agents = [o for verb in held + ([holding] if holding is not None else [])
-                  for p, o in _prep_objects(verb) if p == "by"]
-        return self.heads_to_actors(agents, named=True), (self.heads_to_actors(victims)
-                                                          or self.owners(victims))
+        verbs = held + ([holding] if holding is not None else [])
+        agents = [o for verb in verbs for p, o in _prep_objects(verb) if p == "by"]
+        actors = self.heads_to_actors(agents, named=True)
+        if not actors:
+            # whoever holds them, unnamed: an armed group where they are held ("12 Nepalese
+            # hostages in Iraq"); the place, or the noun itself, is the span
+            places = [o for t in [noun, *verbs] for p, o in _prep_objects(t) if p == "in"
+                      and self.actors.is_place_or_state(o)]
+            found = [a for a in self.heads_to_actors(places) if a.country]
+            if found:
+                actors = [ActorMention(found[0].text, found[0].start, found[0].end, None,
+                                       found[0].country, "UAF")]
+        recipients = self.heads_to_actors(victims) or self.owners(victims)
+        if not actors:
+            # no place named with them: where the story is, unless that is the victims' own
+            # country ("PARIS - two French hostages")
+            place = self.actors.place_in(noun.sent) or self.actors.home
+            if place in {r.country for r in recipients}:
+                place = None
+            start = noun.idx
+            actors = [ActorMention(noun.text, start, start + len(noun.text), None, place, "UAF")]
+        return actors, recipients
+
+    def struck_place(self, trigger: Trigger, sent: Span, anywhere: bool = True) -> list[ActorMention]:
+        """The place an attack happened, as its recipient: a place the trigger names ('in
+        Kirkuk', 'the Beslan school massacre'), else the sentence's first place."""
+        token = trigger.token
+        heads = [o for p, o in _prep_objects(token) if p in ("in", "near", "at", "outside", "across")]
+        heads += [c for c in token.children if c.dep_ in ("compound", "nmod", "amod")]
+        heads += [g for c in token.children if c.dep_ == "compound" for g in c.children
+                  if g.dep_ in ("compound", "nmod")]
+        for obj in _children(token, "dobj"):  # "detonated a car bomb near a crowd in Kirkuk"
+            heads += [o for p, o in _prep_objects(obj) if p in ("in", "near", "at", "outside")]
+        for head in heads:
+            if self.actors.is_place(head):
+                found = [a for a in self.heads_to_actors([head]) if a.country]
+                if found:
+                    return [dataclasses.replace(found[0], sector=None)]
+        if not anywhere or token.tag_ == "NN" and [c.lower_ for c in token.children] in (
+                ["the"], ["this"], ["that"]):
+            return []  # "denied involvement in the attack": one told of before
+        for i in range(sent.start, sent.end):  # the sentence's first place an act is located in
+            span = self.actors.match_at.get(i)
+            root = span.root if span is not None else None
+            if span is not None and span.start == i and root.dep_ not in ("nsubj", "nsubjpass"):
+                entry = self.tables.surface.get(span.text)
+                if entry is not None and entry.kind in ("country", "capital", "city") and entry.country:
+                    return [ActorMention(span.text, span.start_char, span.end_char, None,
+                                         entry.country, None)]
+        return []
 
     def _recipient_prep(self, prep: str, trigger: Trigger) -> bool:
         kind = trigger.entry.event_type
-        if prep in ("outside", "before") and kind == "PROTEST":
-            return True  # "protested outside the US embassy"
+        if prep in ("outside", "before") and kind == "PROTEST" or prep == "outside" and kind == "ASSAULT":
+            return True  # "protested outside the US embassy", "a bomb outside the embassy"
         if prep in RECIPIENT_PREPS:
             return not (prep == "in" and kind not in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE")
                         and trigger.entry.mode != "withdraw")  # "cut its troops in Iraq"
@@ -448,6 +500,12 @@ class SentenceCoder:
         actor_heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                        and c.i < trigger.start or c.dep_ == "poss"]
         actor_heads = [h for h in actor_heads if h.i not in range(trigger.start, trigger.end)]
+        if trigger.entry.event_type == "ASSAULT":
+            # "the Beslan school massacre", "the Kirkuk bombing": where, not who
+            actor_heads = [h for h in actor_heads if not (
+                h.dep_ == "compound" and (h.lemma_.lower() in SEIZED_PLACES or self.actors.is_place(h)
+                                          and self.tables.surface.get(h.text) is not None
+                                          and self.tables.surface[h.text].kind == "city"))]
         preps = _prep_objects(noun)
         anchor = _anchor(noun)
         if anchor is not noun:
@@ -489,8 +547,8 @@ def _event_id(doc_id: str, start: int, event_type: str) -> str:
 
 def _confidence(actors, recipients, trigger: Trigger, reciprocal: bool) -> float:
     score = 0.35
-    if actors and any(a.country for a in actors):
-        score += 0.25
+    if actors and any(a.country and a.sector != "UAF" for a in actors):
+        score += 0.25  # an unidentified armed force coded to the place it struck is a guess
     if recipients and any(r.country for r in recipients) or (reciprocal and len(actors) > 1):
         score += 0.2
     if trigger.entry.pos == "VERB":
@@ -498,6 +556,8 @@ def _confidence(actors, recipients, trigger: Trigger, reciprocal: bool) -> float
     token = trigger.token
     if token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
         score += 0.1  # what the sentence is about, not something mentioned along the way
+    elif token.dep_ in ("acl", "relcl"):
+        score -= 0.1  # "a French citizen held hostage in Yemen": background to a noun
     return round(min(score, 0.95), 2)
 
 
@@ -646,6 +706,19 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             actor, recipient = coder.verb_arguments(trigger)
         if not actor and entry.event_type == "ASSAULT":
             actor = coder.unidentified_attacker(trigger)
+        if not recipient and entry.event_type == "ASSAULT" and not entry.reciprocal:
+            # "the Beslan school massacre", "detonated a car bomb in Kirkuk": no target
+            # named, the attack struck where it happened (as our AG News coding does); a
+            # state's own country is no target of its attack
+            named = any(a.country and a.sector not in LOCAL_ARMED for a in actor)
+            recipient = [r for r in coder.struck_place(trigger, sent, anywhere=not named)
+                         if not named or r.country not in {a.country for a in actor}]
+        if not actor and recipient and entry.event_type == "ASSAULT" and (
+                entry.pos == "NOUN" or not subject_heads(token)):
+            # "the Beslan school massacre", "five were killed": someone unnamed attacked (a
+            # subject the tables do not know is someone named: no guess then); the trigger
+            # stands in
+            actor = [ActorMention(token.text, token.idx, token.idx + len(token.text), None, None, "UAF")]
         if not actor and not (recipient and (
                 entry.event_type in UNSEEN_DOER_TYPES and _passive(token)
                 or entry.event_type == "ASSAULT" and entry.pos == "NOUN")):
@@ -657,8 +730,17 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if entry.event_type in PLACE_TYPES:
             # "killed 44 people in a village near Falluja": unnamed victims belong where it happened
             place = None
+            known = [r.country for r in recipient if r.country]
             for mention in recipient:
                 if mention.country is None and mention.sector in (None, "CVL"):
+                    # "Ukrainian soldiers and civilians": the civilians share the soldiers'
+                    place = place or actors.place_in(sent) or actors.home
+                    mention.country = known[0] if known else place
+            # "terrorists seized a school in Beslan", "a car bomb in Kirkuk": armed men no one
+            # names are coded to where they struck (as our AG News coding does)
+            for mention in actor:
+                if mention.country is None and mention.sector in LOCAL_ARMED \
+                        and token.lemma_.lower() not in VICTIM_NOUNS:  # hostages: decided there
                     place = place or actors.place_in(sent) or actors.home
                     mention.country = place
         if entry.event_type == "ASSAULT" and _disaster(token):
@@ -740,8 +822,12 @@ def _stated_intention(event: Event, trigger: Trigger, tables: Tables,
         return None
     if token.pos_ != "VERB":
         # "will provide 25,000 tons of food aid", "would tighten the naval blockade"
+        if token.lemma_.lower() in VICTIM_NOUNS | AGENT_NOUNS:
+            return None  # "would free 33 hostages": the hostages are not what is intended
         token = _governing_verb(token)
-        if token is None:
+        if token is None or coder is not None and token.i in coder.triggers and \
+                coder.triggers[token.i].entry.event_type != event.event_type and \
+                token.lemma_.lower() not in ORDER_VERBS:
             return None
     future = any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "would", "'ll", "shall")
                  for c in token.children)
