@@ -251,6 +251,15 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     ("Sexual minorities have fought to gain a foothold in Russian society.", []),
     # unions strike by stopping work
     ("Israeli unions began a nationwide strike on Tuesday.", [("PROTEST", ("ISR",), ())]),
+    # authorities capturing a wanted man arrest him; barring people from doing something
+    # restricts them; an arrest is coded with only its victim named
+    ("Iraqi authorities said they had captured Izzat Ibrahim al-Douri.", [("COERCE", ("IRQ",), ())]),
+    ("The Israeli army sealed off the Gaza Strip on Wednesday.", [("COERCE", ("ISR",), ("PSE",))]),
+    ("The arrest of Margaret Thatcher's son shocked Britain.", [("COERCE", (), ("GBR",))]),
+    # 'Republicans' are a US party; a hyphenated word holds no trigger
+    ("A group of moderate Republicans called on President Bush to change course.",
+     [("REQUEST", ("USA",), ("USA",))]),
+    ("A shoot-on-sight curfew entered its third day.", []),
 ])
 def test_argument_and_type_rules(code, text, expected):
     assert summarise(code(text).events) == expected

@@ -338,6 +338,7 @@ class SentenceCoder:
         verb = trigger.token
         passive = _children(verb, "nsubjpass")
         if not passive and verb.tag_ == "VBN" and trigger.entry.event_type not in INTRANSITIVE_TYPES \
+                and not _children(verb, "dobj") \
                 and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
             # "Five killed in car bombing", "with five Iraqis killed": a participle with a
             # subject and no 'have' is a passive whose auxiliary was left out
@@ -363,6 +364,8 @@ class SentenceCoder:
                 # the small model hangs the second verb on the reported clause
                 actors = self.heads_to_actors(subject_heads(verb.head.head))
             objects = _children(verb, "dobj", "dative")
+            # "sealed off Gaza": the model hangs the object on the particle
+            objects += [o for p in _children(verb, "prt") for o in _children(p, "pobj")]
             if trigger.entry.event_type in SENT_THING_TYPES or trigger.entry.mode == "withdraw":
                 # "sent troops to Russia", "deployed soldiers in Kursk": the object is what is
                 # sent; the recipient is where or to whom (or a dative: "gave Kyiv weapons")
@@ -653,6 +656,9 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
     triggers: dict[int, Trigger] = {}
     for i in candidates:
         token = doc[i]
+        if i + 1 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ or \
+                i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
+            continue  # "a shoot-on-sight curfew", "anti-war": part of a hyphenated word
         found = match_trigger(token, tables)
         if found is not None:
             triggers[token.i] = found
@@ -720,8 +726,7 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             # stands in
             actor = [ActorMention(token.text, token.idx, token.idx + len(token.text), None, None, "UAF")]
         if not actor and not (recipient and (
-                entry.event_type in UNSEEN_DOER_TYPES and _passive(token)
-                or entry.event_type == "ASSAULT" and entry.pos == "NOUN")):
+                entry.event_type in UNSEEN_DOER_TYPES and (_passive(token) or entry.pos == "NOUN"))):
             continue  # an event needs an actor; "22 people were killed" names only the victims
         if entry.reciprocal:
             actor = _unique(actor + recipient)
@@ -753,6 +758,15 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             # "Israeli unions began a nationwide strike": workers strike, they do not attack
             entry = trigger.entry = LexiconEntry(entry.trigger, entry.pos, "PROTEST", "strike",
                                                  "143", False)
+        if entry.trigger == "capture" and entry.pos == "VERB" and _seized_people(token, tables) \
+                and any(a.sector in ("GOV", "COP", "JUD", "SPY") for a in actor):
+            # "Iraqi authorities captured Izzat Ibrahim al-Douri": an arrest
+            entry = trigger.entry = LexiconEntry(entry.trigger, entry.pos, "COERCE", "arrest",
+                                                 "173", False)
+        if entry.trigger == "bar" and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children):
+            # "barred crowds from returning to their homes": a restriction, not a refusal
+            entry = trigger.entry = LexiconEntry(entry.trigger, entry.pos, "COERCE", "restrict",
+                                                 "172", False)
         if entry.mode == "release" and not _releases_people(token, tables):
             continue  # "police released a photo", "the UN released its report": no captives
         if entry.trigger == "seek" and not _seeks_from_someone(token):
