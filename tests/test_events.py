@@ -260,6 +260,11 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     ("A group of moderate Republicans called on President Bush to change course.",
      [("REQUEST", ("USA",), ("USA",))]),
     ("A shoot-on-sight curfew entered its third day.", []),
+    # agreeing to allow access is an agreement; agreeing to withdraw a concession
+    ("The Sudanese government has agreed to allow humanitarian access.", [("AGREE", ("SDN",), ())]),
+    ("Syria agreed to withdraw its troops.", [("CONCEDE", ("SYR",), ())]),
+    ("Kyrgyz Prime Minister Nikolai Tanaev received a mission of observers from the OSCE.",
+     [("RETREAT", ("KGZ",), ("IGO",))]),
 ])
 def test_argument_and_type_rules(code, text, expected):
     assert summarise(code(text).events) == expected

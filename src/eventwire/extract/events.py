@@ -678,7 +678,8 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         embedded[trigger.token.i] = parent_trigger
         if parent_trigger is not None:
             retype = INTENT_RETYPE.get((parent_trigger.entry.event_type, trigger.entry.event_type))
-            if retype is not None:
+            if retype is not None and trigger.entry.mode in ("withdraw", "ceasefire", "disarm"):
+                # "agreed to withdraw" concedes; "agreed to allow access" stays an agreement
                 parent_trigger.entry = LexiconEntry(parent_trigger.entry.trigger, "VERB", retype,
                                                     None, "08", False)
     coder = SentenceCoder(doc, actors, tables, triggers)
