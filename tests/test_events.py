@@ -265,6 +265,9 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     ("Syria agreed to withdraw its troops.", [("CONCEDE", ("SYR",), ())]),
     ("Kyrgyz Prime Minister Nikolai Tanaev received a mission of observers from the OSCE.",
      [("RETREAT", ("KGZ",), ("IGO",))]),
+    # a scheduled act is announced intent: 'was set to meet', 'are expected to sign'
+    ("Putin and Erdogan are expected to sign several agreements.",
+     [("SUPPORT", ("RUS", "TUR"), ()), ("AGREE", ("RUS", "TUR"), ())]),
 ])
 def test_argument_and_type_rules(code, text, expected):
     assert summarise(code(text).events) == expected

@@ -124,6 +124,9 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
         objects = _children(head, "dobj")
         if objects and head.lemma_.lower() in OBJECT_CONTROL:
             return objects
+        if _children(head, "nsubjpass") and head.lemma_.lower() in SCHEDULED | {"ask", "urge", "tell"} \
+                | {"force", "allow", "permit", "authorize", "authorise", "invite"}:
+            return _children(head, "nsubjpass")  # "Rumsfeld was set to meet", "was invited to"
         return subject_heads(head, depth + 1)
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return [head]
@@ -819,6 +822,8 @@ def _protest_demands(doc: Doc, by_token: dict[int, Event]) -> None:
 INTENT_COOPERATIVE = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT", "CONSULT"}
 INTENT_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
 WILLING = {"willing", "ready", "prepared", "plan", "intend", "prepare", "eager", "determined"}
+# "is to address Congress", "was set to meet", "is expected to sign", "is due to visit"
+SCHEDULED = {"be", "set", "due", "expect", "schedule", "slate", "poise"}
 STATED_ENTRIES = {
     "AGREE": LexiconEntry("intends", "VERB", "AGREE", None, "030", False),
     "THREATEN": LexiconEntry("intends", "VERB", "THREATEN", None, "130", False),
@@ -846,8 +851,10 @@ def _stated_intention(event: Event, trigger: Trigger, tables: Tables,
             return None
     future = any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "would", "'ll", "shall")
                  for c in token.children)
-    willing = token.dep_ == "xcomp" and token.head.lemma_.lower() in WILLING
-    if not (future or willing):
+    willing = token.dep_ == "xcomp" and token.head.lemma_.lower() in WILLING | SCHEDULED
+    # headlines: "Iraq PM to address US Congress", "Rumsfeld to Meet Foreign Defense Chiefs"
+    headline = token.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if not (future or willing or headline):
         return None
     verbs = (token, *token.conjuncts)
     clauses = [c for v in verbs for c in _children(v, "advcl")]
