@@ -265,6 +265,12 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     ("Syria agreed to withdraw its troops.", [("CONCEDE", ("SYR",), ())]),
     ("Kyrgyz Prime Minister Nikolai Tanaev received a mission of observers from the OSCE.",
      [("RETREAT", ("KGZ",), ("IGO",))]),
+    # the one on trial or charged is accused by courts of their own country; the crime
+    # charged is not coded as happening
+    ("Two Saudi professors have been standing trial.", [("ACCUSE", ("SAU",), ("SAU",))]),
+    ("Four US soldiers are charged with the murder of an Iraqi general.",
+     [("ACCUSE", ("USA",), ("USA",))]),
+    ("Bishop Thomas Dupre was indicted Monday on child rape charges.", [("ACCUSE", (None,), (None,))]),
     # a scheduled act is announced intent: 'was set to meet', 'are expected to sign'
     ("Putin and Erdogan are expected to sign several agreements.",
      [("SUPPORT", ("RUS", "TUR"), ()), ("AGREE", ("RUS", "TUR"), ())]),

@@ -229,6 +229,7 @@ INSTRUMENTS = {"bomb", "blast", "explosion", "explosive", "device", "mine", "lan
 # "ordered the detention of X", "authorised strikes on Y": the ordered act is the event
 ORDER_VERBS = {"order", "authorize", "authorise", "approve", "announce", "adopt", "unveil"}
 PLACE_TYPES = {"ASSAULT", "COERCE"}
+TRIALS = {"trial", "retrial"}
 LOCAL_ARMED = {"REB", "UAF", "CRM", "INS"}
 SENT_THING_TYPES = {"MOBILIZE", "AID"}
 DENIED_THINGS = {"accusation", "allegation", "claim", "charge", "report", "criticism", "suggestion",
@@ -705,6 +706,9 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 continue  # the content of a request, threat, promise, refusal or accusation
             if parent_type == entry.event_type and entry.pos == "NOUN":
                 continue  # "provided military aid": the verb codes it
+        if token.dep_ == "compound" and token.head.i in triggers and \
+                triggers[token.head.i].entry.event_type in CONTENT_TYPES - {"AGREE"}:
+            continue  # "child rape charges", "terror threat": what is alleged or threatened
         if entry.pos == "NOUN" and token.lemma_.lower() in VICTIM_NOUNS | AGENT_NOUNS and any(
                 (t.entry.event_type == "ASSAULT" or t.token.lemma_.lower() in HOLDING_VERBS)
                 and t.entry.pos == "VERB" and t.token in (token.head, token.head.head)
@@ -714,6 +718,18 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             actor, recipient = coder.noun_arguments(trigger)
         else:
             actor, recipient = coder.verb_arguments(trigger)
+        if entry.event_type == "ACCUSE" and (token.lemma_.lower() in TRIALS or "trial" in entry.requires):
+            # "Saddam will go on trial", "Milosevic's trial": the one named is the accused;
+            # the court (unnamed) accuses
+            recipient, actor = _unique(actor + recipient), []
+        if not actor and recipient and entry.event_type == "ACCUSE" and (
+                _passive(token) or token.lemma_.lower() in TRIALS or "trial" in entry.requires):
+            # "was indicted on child rape charges", "four soldiers are charged with murder": the
+            # accuser goes unnamed; courts and prosecutors are those of the accused's country
+            country = next((r.country for r in recipient if r.country), None)
+            judicial = entry.trigger in ("charge", "indict", "prosecute") or entry.cameo == "115"
+            actor = [ActorMention(token.text, token.idx, token.idx + len(token.text), None, country,
+                                  "JUD" if judicial else None)]
         if not actor and entry.event_type == "ASSAULT":
             actor = coder.unidentified_attacker(trigger)
         if not recipient and entry.event_type == "ASSAULT" and not entry.reciprocal:
