@@ -75,10 +75,13 @@ def test_sentence_metrics_on_known_items(tmp_path):
 
 def test_conflibert_quad_and_spans(tmp_path):
     tsv = tmp_path / "cameo_class_x.tsv"
+    # PentaClass: an appeal ('urged', CAMEO 02) is class 0 like a statement; a demand (CAMEO 10) 3
     tsv.write_text("Russia attacked Ukraine on Monday.\t4\nThe minister said prices rose.\t0\n"
-                   "Turkey and Russia signed an agreement.\t1\n", encoding="utf-8")
+                   "Turkey and Russia signed an agreement.\t1\n"
+                   "Germany urged Iran to free the prisoners.\t0\n"
+                   "Russia demanded that Ukraine withdraw its troops.\t3\n", encoding="utf-8")
     report = evaluate(tsv, "conflibert")
-    assert report["quad_accuracy"] == 1.0
+    assert report["quad_accuracy"] == 1.0, report["confusion"]
     ner = tmp_path / "cameo_ner_x.txt"
     ner.write_text("Russia B-S\nattacked O\nUkraine B-T\n. O\n\nThe O\nEuropean B-S\nUnion I-S\n"
                    "sanctioned O\nIran B-T\n. O\n", encoding="utf-8")

@@ -271,6 +271,14 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     ("Four US soldiers are charged with the murder of an Iraqi general.",
      [("ACCUSE", ("USA",), ("USA",))]),
     ("Bishop Thomas Dupre was indicted Monday on child rape charges.", [("ACCUSE", (None,), (None,))]),
+    # opinions and statements are no events: 'agree with', 'expressed concern'; 'on Tuesday'
+    # does not make 'called' a 'call on'; meeting targets is no meeting
+    ("FDA officials said they agree with the recommendation.", []),
+    ("Senior Hungarian and Romanian officials agreed that their countries should cooperate.",
+     [("AGREE", ("HUN",), ())]),
+    ("The UN envoy expressed concern about the escalation.", []),
+    ("The minister called the budget a mistake on Tuesday.", []),
+    ("The government will struggle to meet these targets.", []),
     # a scheduled act is announced intent: 'was set to meet', 'are expected to sign'
     ("Putin and Erdogan are expected to sign several agreements.",
      [("SUPPORT", ("RUS", "TUR"), ()), ("AGREE", ("RUS", "TUR"), ())]),

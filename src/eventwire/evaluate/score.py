@@ -147,12 +147,15 @@ def score_sentences(items: Sequence[GoldItem], results: Sequence[DocResult]) -> 
 
 
 def score_quad(items: Sequence[GoldItem], results: Sequence[DocResult]) -> dict[str, Any]:
-    """ConfliBERT classes: the top event's quad class, 0 when nothing is coded."""
+    """ConfliBERT's PentaClass: 0 statements and appeals (CAMEO 01-02), else the quad class
+    (1 verbal and 2 material cooperation, 3 verbal and 4 material conflict); 0 when nothing
+    is coded. The top event's CAMEO root decides: a request made as an appeal ('urged',
+    'called on', CAMEO 02) is class 0, one made as a demand (CAMEO 10) class 3."""
     right = 0
     pairs = []
     for item, result in zip(items, results):
         top = _top(result.events)
-        predicted = top.quad_class if top else 0
+        predicted = 0 if top is None or (top.cameo or "")[:2] in ("01", "02") else top.quad_class
         pairs.append((item.quad, predicted))
         right += predicted == item.quad
     per_class = {}

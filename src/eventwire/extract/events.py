@@ -61,7 +61,10 @@ def match_trigger(token: Token, tables: Tables) -> Trigger | None:
     if token.pos_ == "VERB":
         entries = tables.verbs.get(lemma)
         if entries:
-            dependents = {c.lemma_.lower() for c in token.children}
+            # "called Lavrov on Tuesday" is no "call on": a preposition heading a date is not
+            # part of a verb phrase
+            dependents = {c.lemma_.lower() for c in token.children if not (
+                c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children))}
             dependents |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep"
                            for g in c.children}
             # "lifted a state of emergency", "eased the siege of the city"
@@ -789,6 +792,16 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                                                  "172", False)
         if entry.mode == "release" and not _releases_people(token, tables):
             continue  # "police released a photo", "the UN released its report": no captives
+        if entry.trigger == "agree" and entry.pos == "VERB" and not _children(token, "xcomp") and (
+                any(not any(a.dep_ == "aux" and a.lemma_.lower() in OBLIGED for a in c.children)
+                    for c in _children(token, "ccomp"))
+                or any(p == "with" and not coder.heads_to_actors([o]) for p, o in _prep_objects(token))):
+            # "agree with the recommendation", "agree with the NCAA that he paid": an opinion;
+            # "agreed that their countries should cooperate" is a commitment
+            continue
+        if entry.trigger == "meet" and entry.pos == "VERB" and any(
+                o.lemma_.lower() in MET_THINGS for o in _children(token, "dobj")):
+            continue  # "meet these targets", "meet the deadline": no meeting
         if entry.trigger == "seek" and not _seeks_from_someone(token):
             continue  # "India seeks new TV bids", "seeks to win back support": no request
         if entry.event_type == "REJECT" and entry.pos == "VERB" and any(
@@ -972,6 +985,12 @@ def _disaster(token: Token) -> bool:
         if words & DISASTERS:
             return True
     return False
+
+
+OBLIGED = {"should", "will", "would", "must", "shall", "'ll", "need"}
+MET_THINGS = {"target", "goal", "demand", "need", "deadline", "requirement", "standard", "criterion",
+              "criteria", "obligation", "expectation", "condition", "cost", "challenge", "threshold",
+              "quota", "commitment", "end", "fate", "death", "payroll", "debt"}
 
 
 # what one seeks from another ("sought asylum", "seeks US intelligence cooperation")

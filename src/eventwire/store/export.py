@@ -140,7 +140,8 @@ def _export_gdelt(store: Store, output: Path) -> int:
                 writer.writerow([
                     int(event["event_id"][:12], 16) * 100 + k, day, day[:6], day[:4],
                     *_actor_fields(first), *_actor_fields(second),
-                    1 if k == 0 else 0, cameo, cameo[:3], cameo[:2], event["quad_class"],
+                    1 if k == 0 else 0, cameo, cameo[:3], cameo[:2],
+                    1 if cameo[:2] in ("01", "02") else event["quad_class"],  # GDELT: appeals are verbal cooperation
                     event["score"], *counts.get(event["event_id"], (1, 1, 1)),
                     location.get("name") or "", location.get("country") or "",
                     location.get("lat") if location.get("lat") is not None else "",
