@@ -271,6 +271,13 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     ("Four US soldiers are charged with the murder of an Iraqi general.",
      [("ACCUSE", ("USA",), ("USA",))]),
     ("Bishop Thomas Dupre was indicted Monday on child rape charges.", [("ACCUSE", (None,), (None,))]),
+    # giving money, arms or supplies to someone is aid; giving a speech is not
+    ("The New Zealand government provided an additional $2 million in assistance to Fiji.",
+     [("AID", ("NZL",), ("FJI",))]),
+    ("The United States has provided Egypt with over $50 billion in military assistance.",
+     [("AID", ("USA",), ("EGY",))]),
+    ("Swiss doctors handed over 700 kg of medicine to the Red Crescent.", [("AID", ("CHE",), ("NGO",))]),
+    ("The minister gave a speech to parliament.", []),
     # opinions and statements are no events: 'agree with', 'expressed concern'; 'on Tuesday'
     # does not make 'called' a 'call on'; meeting targets is no meeting
     ("FDA officials said they agree with the recommendation.", []),

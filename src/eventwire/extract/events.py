@@ -73,7 +73,14 @@ def match_trigger(token: Token, tables: Tables) -> Trigger | None:
                            for g in p.children if g.dep_ == "pobj"}
             for entry in entries:
                 if all(word in dependents for word in entry.requires):
+                    if entry.event_type == "RETREAT" and lemma in TRANSFER_VERBS:
+                        given = _given_thing(token)  # "handed over 700 kg of medicine"
+                        entry = given or entry
                     return Trigger(token, entry, token.i, token.i + 1)
+        if lemma in TRANSFER_VERBS:
+            given = _given_thing(token)
+            if given is not None:
+                return Trigger(token, given, token.i, token.i + 1)
     if token.pos_ in ("NOUN", "PROPN"):
         entries = tables.nouns.get(lemma)
         if entries:
@@ -85,6 +92,40 @@ def match_trigger(token: Token, tables: Tables) -> Trigger | None:
                 last = entry.modifier.split()[-1]
                 if last in modifiers:
                     return Trigger(token, entry, modifiers[last].i, token.i + 1)
+    return None
+
+
+# "provided $2 million in assistance to Fiji", "gave 625 firearms to the Marines", "sent a
+# team of medical experts to the hospital": giving money, arms, supplies or people to help is AID
+TRANSFER_VERBS = {"provide", "give", "send", "supply", "deliver", "donate", "distribute", "ship",
+                  "airlift", "contribute", "allocate", "earmark", "hand", "fly", "dispatch"}
+GIVEN_THINGS = {
+    "071": {"money", "fund", "funding", "grant", "loan", "cash", "credit", "dollar", "euro",
+            "pound", "yen", "budget", "financing", "investment", "million", "billion"},
+    "072": {"weapon", "arm", "firearm", "rifle", "gun", "missile", "tank", "vehicle", "aircraft",
+            "jet", "helicopter", "drone", "ammunition", "munition", "artillery", "training",
+            "radar", "warship", "boat", "equipment"},
+    "073": {"food", "medicine", "supply", "supplies", "tent", "shelter", "water", "clothing",
+            "blanket", "vaccine", "relief", "drug", "grain", "flour", "rice", "wheat", "fuel",
+            "medical", "kit", "material", "assistance", "aid", "support", "help", "doctor"},
+}
+
+
+def _given_thing(verb: Token) -> LexiconEntry | None:
+    """AID when a transfer verb gives money, arms, supplies or helpers (and names whom)."""
+    objects = _children(verb, "dobj")
+    things = list(objects)
+    for obj in objects:  # "$2 million in assistance", "a team of medical experts"
+        things += [o for p in obj.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                   for o in p.children if o.dep_ == "pobj"]
+    things += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+               for o in p.children if o.dep_ == "pobj"]  # "provided Egypt with $50 billion"
+    if not things:
+        return None
+    for code in ("072", "071", "073"):
+        if any(t.lemma_.lower() in GIVEN_THINGS[code] or code == "071" and t.ent_type_ == "MONEY"
+               for t in things):
+            return LexiconEntry(verb.lemma_.lower(), "VERB", "AID", None, code, False)
     return None
 
 
@@ -652,7 +693,7 @@ _LEMMA_IDS: dict[int, set[int]] = {}
 def trigger_lemma_ids(tables: Tables, strings) -> set[int]:
     key = id(tables)
     if key not in _LEMMA_IDS:
-        lemmas = set(tables.verbs) | set(tables.nouns)
+        lemmas = set(tables.verbs) | set(tables.nouns) | TRANSFER_VERBS
         _LEMMA_IDS[key] = {strings.add(form) for lemma in lemmas for form in (lemma, lemma.title())}
     return _LEMMA_IDS[key]
 
@@ -802,6 +843,9 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if entry.trigger == "meet" and entry.pos == "VERB" and any(
                 o.lemma_.lower() in MET_THINGS for o in _children(token, "dobj")):
             continue  # "meet these targets", "meet the deadline": no meeting
+        if entry.event_type == "AID" and entry.trigger in TRANSFER_VERBS and entry.cameo == "072" \
+                and not recipient:
+            continue  # "sends missiles": arms are aid only when someone is named to receive them
         if entry.trigger == "seek" and not _seeks_from_someone(token):
             continue  # "India seeks new TV bids", "seeks to win back support": no request
         if entry.event_type == "REJECT" and entry.pos == "VERB" and any(
