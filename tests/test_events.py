@@ -278,6 +278,9 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
      [("AID", ("USA",), ("EGY",))]),
     ("Swiss doctors handed over 700 kg of medicine to the Red Crescent.", [("AID", ("CHE",), ("NGO",))]),
     ("The minister gave a speech to parliament.", []),
+    # 'his country' is the country of the man named; refusing to lift a ban is a refusal
+    ("Prime Minister Vladimir Putin said his country will not lift the ban.",
+     [("CONCEDE", ("RUS",), ()), ("REJECT", ("RUS",), ())]),
     # opinions and statements are no events: 'agree with', 'expressed concern'; 'on Tuesday'
     # does not make 'called' a 'call on'; meeting targets is no meeting
     ("FDA officials said they agree with the recommendation.", []),

@@ -352,6 +352,14 @@ class DocActors:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(head)
+        if head.lemma_.lower() in ("country", "nation", "government"):
+            # "Putin said his country will not lift the ban": the country of the person named
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+            person = self.person_before(owner.i) if owner is not None else None
+            if person is not None and person.country:
+                tokens = self.phrase(head)
+                start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                return ActorMention(self.text[start:end], start, end, None, person.country, "GOV")
         if lower in QUANTITY_HEADS or head.lemma_.lower() in QUANTITY_HEADS:
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
