@@ -79,7 +79,9 @@ def test_conflibert_quad_and_spans(tmp_path):
     tsv.write_text("Russia attacked Ukraine on Monday.\t4\nThe minister said prices rose.\t0\n"
                    "Turkey and Russia signed an agreement.\t1\n"
                    "Germany urged Iran to free the prisoners.\t0\n"
-                   "Russia demanded that Ukraine withdraw its troops.\t3\n", encoding="utf-8")
+                   "Russia demanded that Ukraine withdraw its troops.\t3\n"
+                   # a yield (CAMEO 08) is material cooperation in PentaClass
+                   "Saudi Arabia lifted the curfew in Riyadh.\t2\n", encoding="utf-8")
     report = evaluate(tsv, "conflibert")
     assert report["quad_accuracy"] == 1.0, report["confusion"]
     ner = tmp_path / "cameo_ner_x.txt"

@@ -278,6 +278,11 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
      [("AID", ("USA",), ("EGY",))]),
     ("Swiss doctors handed over 700 kg of medicine to the Red Crescent.", [("AID", ("CHE",), ("NGO",))]),
     ("The minister gave a speech to parliament.", []),
+    # property given back, peacekeepers arriving, borders opened: material cooperation
+    ("The United States returned two paintings to the government of Brazil.",
+     [("RETREAT", ("USA",), ("BRA",))]),
+    ("The minister returned to Baghdad on Monday.", []),
+    ("Some 163 Chinese peacekeepers arrived in South Sudan on Thursday.", [("AID", ("CHN",), ("SSD",))]),
     # 'his country' is the country of the man named; refusing to lift a ban is a refusal
     ("Prime Minister Vladimir Putin said his country will not lift the ban.",
      [("CONCEDE", ("RUS",), ()), ("REJECT", ("RUS",), ())]),

@@ -146,16 +146,36 @@ def score_sentences(items: Sequence[GoldItem], results: Sequence[DocResult]) -> 
     return report
 
 
+def penta_class(event: Event | None) -> int:
+    """ConfliBERT's PentaClass of an event, from its CAMEO root as the annotators defined it:
+    0 statements and appeals (01-02), 1 verbal cooperation (03-05), 2 material cooperation
+    (06-08), 3 verbal conflict (09-13 and 16), 4 material conflict (14-15, 17-20); 0 when no
+    event. (CAMEO 08 yields are material cooperation there; our quad_class follows CODEBOOK.)"""
+    if event is None:
+        return 0
+    root = (event.cameo or "")[:2]
+    if not root.isdigit():
+        return event.quad_class
+    number = int(root)
+    if number <= 2:
+        return 0
+    if number <= 5:
+        return 1
+    if number <= 8:
+        return 2
+    if number <= 13 or number == 16:
+        return 3
+    return 4
+
+
 def score_quad(items: Sequence[GoldItem], results: Sequence[DocResult]) -> dict[str, Any]:
-    """ConfliBERT's PentaClass: 0 statements and appeals (CAMEO 01-02), else the quad class
-    (1 verbal and 2 material cooperation, 3 verbal and 4 material conflict); 0 when nothing
-    is coded. The top event's CAMEO root decides: a request made as an appeal ('urged',
-    'called on', CAMEO 02) is class 0, one made as a demand (CAMEO 10) class 3."""
+    """ConfliBERT's PentaClass of the top event (see penta_class): a request made as an appeal
+    ('urged', 'called on', CAMEO 02) is class 0, one made as a demand (CAMEO 10) class 3."""
     right = 0
     pairs = []
     for item, result in zip(items, results):
         top = _top(result.events)
-        predicted = 0 if top is None or (top.cameo or "")[:2] in ("01", "02") else top.quad_class
+        predicted = penta_class(top)
         pairs.append((item.quad, predicted))
         right += predicted == item.quad
     per_class = {}

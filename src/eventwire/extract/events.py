@@ -77,6 +77,11 @@ def match_trigger(token: Token, tables: Tables) -> Trigger | None:
                         given = _given_thing(token)  # "handed over 700 kg of medicine"
                         entry = given or entry
                     return Trigger(token, entry, token.i, token.i + 1)
+        if lemma == "return" and _children(token, "dobj") and any(
+                c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+            # "returned two paintings to the government of Brazil": property given back
+            return Trigger(token, LexiconEntry("return", "VERB", "RETREAT", "release", "0842", False),
+                           token.i, token.i + 1)
         if lemma in TRANSFER_VERBS:
             given = _given_thing(token)
             if given is not None:
@@ -537,7 +542,8 @@ class SentenceCoder:
             return True  # "protested outside the US embassy", "a bomb outside the embassy"
         if prep in RECIPIENT_PREPS:
             return not (prep == "in" and kind not in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE")
-                        and trigger.entry.mode != "withdraw")  # "cut its troops in Iraq"
+                        and trigger.entry.mode != "withdraw"  # "cut its troops in Iraq"
+                        and trigger.entry.cameo != "074")  # "peacekeepers arrived in Mali"
         return (prep == "for" and kind in FOR_TYPES) or (prep == "from" and kind in FROM_TYPES)
 
     def noun_arguments(self, trigger: Trigger) -> tuple[list[ActorMention], list[ActorMention]]:
@@ -693,7 +699,7 @@ _LEMMA_IDS: dict[int, set[int]] = {}
 def trigger_lemma_ids(tables: Tables, strings) -> set[int]:
     key = id(tables)
     if key not in _LEMMA_IDS:
-        lemmas = set(tables.verbs) | set(tables.nouns) | TRANSFER_VERBS
+        lemmas = set(tables.verbs) | set(tables.nouns) | TRANSFER_VERBS | {"return"}
         _LEMMA_IDS[key] = {strings.add(form) for lemma in lemmas for form in (lemma, lemma.title())}
     return _LEMMA_IDS[key]
 
@@ -831,7 +837,7 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             # "barred crowds from returning to their homes": a restriction, not a refusal
             entry = trigger.entry = LexiconEntry(entry.trigger, entry.pos, "COERCE", "restrict",
                                                  "172", False)
-        if entry.mode == "release" and not _releases_people(token, tables):
+        if entry.mode == "release" and entry.cameo != "0842" and not _releases_people(token, tables):
             continue  # "police released a photo", "the UN released its report": no captives
         if entry.trigger == "agree" and entry.pos == "VERB" and not _children(token, "xcomp") and (
                 any(not any(a.dep_ == "aux" and a.lemma_.lower() in OBLIGED for a in c.children)
@@ -1064,7 +1070,12 @@ def _releases_people(token: Token, tables: Tables) -> bool:
             return token.dep_ not in ("compound",)  # "release efforts" names no release
     if not objects:
         return True
-    return any(_is_person(o, tables) or o.ent_type_ == "CARDINAL" for o in objects)
+    return any(_is_person(o, tables) or o.ent_type_ == "CARDINAL" or o.lemma_.lower() in SEIZED_CRAFT
+               for o in objects)
+
+
+# "released a Turkish ship it seized", "the detained vessels were released": seized property
+SEIZED_CRAFT = {"ship", "vessel", "tanker", "boat", "plane", "aircraft", "trawler", "ferry", "yacht"}
 
 
 def _is_person(o: Token, tables: Tables) -> bool:
