@@ -282,6 +282,9 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     ("The United States returned two paintings to the government of Brazil.",
      [("RETREAT", ("USA",), ("BRA",))]),
     ("The minister returned to Baghdad on Monday.", []),
+    # a hyphenated head noun keeps its trigger; cyber attacks coerce
+    ("The Chinese government launched cyber-attacks on Indian ports.", [("COERCE", ("CHN",), ("IND",))]),
+    ("Thousands joined anti-war protests in London.", [("PROTEST", ("GBR",), ("GBR",))]),
     ("Some 163 Chinese peacekeepers arrived in South Sudan on Thursday.", [("AID", ("CHN",), ("SSD",))]),
     # 'his country' is the country of the man named; refusing to lift a ban is a refusal
     ("Prime Minister Vladimir Putin said his country will not lift the ban.",

@@ -711,8 +711,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
     for i in candidates:
         token = doc[i]
         if i + 1 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ or \
-                i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
-            continue  # "a shoot-on-sight curfew", "anti-war": part of a hyphenated word
+                i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
+                and token.dep_ in ("amod", "compound", "nmod"):
+            continue  # "a shoot-on-sight curfew", "anti-war protests": inside a modifier
+            # ("cyber-attacks", "car-bomb" keep their head noun)
         found = match_trigger(token, tables)
         if found is not None:
             triggers[token.i] = found
@@ -906,7 +908,8 @@ SCHEDULED = {"be", "set", "due", "expect", "schedule", "slate", "poise"}
 STATED_ENTRIES = {
     "AGREE": LexiconEntry("intends", "VERB", "AGREE", None, "030", False),
     "THREATEN": LexiconEntry("intends", "VERB", "THREATEN", None, "130", False),
-    "CONCEDE": LexiconEntry("intends", "VERB", "CONCEDE", None, "080", False),
+    # CAMEO 035x: intent to yield (0356 to de-escalate: an announced withdrawal or ceasefire)
+    "CONCEDE": LexiconEntry("intends", "VERB", "CONCEDE", None, "035", False),
 }
 
 
