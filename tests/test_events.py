@@ -285,6 +285,10 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     # a hyphenated head noun keeps its trigger; cyber attacks coerce
     ("The Chinese government launched cyber-attacks on Indian ports.", [("COERCE", ("CHN",), ("IND",))]),
     ("Thousands joined anti-war protests in London.", [("PROTEST", ("GBR",), ("GBR",))]),
+    # troops sent to keep the peace are aid; troops sent to a border a show of force
+    ("Japan is sending troops to the United Nations peacekeeping force.", [("AID", ("JPN",), ("UNO",))]),
+    ("Russia deployed troops to the border.", [("MOBILIZE", ("RUS",), ())]),
+    ("Sudan declared an open-ended cessation of hostilities.", [("RETREAT", ("SDN",), ())]),
     ("Some 163 Chinese peacekeepers arrived in South Sudan on Thursday.", [("AID", ("CHN",), ("SSD",))]),
     # 'his country' is the country of the man named; refusing to lift a ban is a refusal
     ("Prime Minister Vladimir Putin said his country will not lift the ban.",
@@ -314,3 +318,12 @@ def test_refusal_and_seizure_codes(code):
     assert (seizure.mode, seizure.cameo) == ("abduct", "181")
     (takeover,) = code("Rebels seized a school in the north.").events
     assert (takeover.event_type, takeover.mode) == ("ASSAULT", None)
+
+
+def test_what_a_ceasefire_ends_is_kept_but_is_not_the_top_event(code):
+    events = code("The Saudi-led coalition fighting Houthi rebels in Yemen declared a two-week "
+                  "ceasefire to halt the fighting.").events
+    top = max(events, key=lambda e: e.confidence)
+    assert top.event_type == "RETREAT" and top.mode == "ceasefire"
+    fighting = [e for e in events if e.trigger.text == "fighting" and e.event_type == "ASSAULT"]
+    assert fighting and all(e.confidence < top.confidence for e in fighting)

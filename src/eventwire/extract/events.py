@@ -575,6 +575,11 @@ class SentenceCoder:
                 governor.lemma_.lower() not in ORDER_VERBS and \
                 self.triggers[governor.i].entry.event_type != trigger.entry.event_type:
             governor = None  # "condemned the attack": the condemner did not attack
+        anchor_of = _anchor(noun)
+        if governor is not None and anchor_of.dep_ == "pobj" and anchor_of.head.lower_ == "of" and \
+                anchor_of.head.head.i in self.triggers and \
+                self.triggers[anchor_of.head.head.i].entry.event_type != trigger.entry.event_type:
+            governor = None  # "declared a cessation of hostilities": the declarer did not fight
         if not actors and governor is not None:
             subject = subject_heads(governor)
             actors = self.heads_to_actors(subject) or self._speaker_for_pronoun(governor, subject)
@@ -614,7 +619,7 @@ def _confidence(actors, recipients, trigger: Trigger, reciprocal: bool) -> float
     if token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
         score += 0.1  # what the sentence is about, not something mentioned along the way
     elif token.dep_ in ("acl", "relcl"):
-        score -= 0.1  # "a French citizen held hostage in Yemen": background to a noun
+        score -= 0.2  # "a French citizen held hostage in Yemen": background to a noun
     return round(min(score, 0.95), 2)
 
 
@@ -820,6 +825,11 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                         and token.lemma_.lower() not in VICTIM_NOUNS:  # hostages: decided there
                     place = place or actors.place_in(sent) or actors.home
                     mention.country = place
+        ended = entry.event_type == "ASSAULT" and _ended(token)  # "halt the fighting": kept,
+        # as fighting that was going on, but the halting is what the sentence is about
+        if entry.event_type == "MOBILIZE" and _peacekeeping(token):
+            # "Britain is deploying 300 troops to the UN peacekeeping mission in Mali"
+            entry = trigger.entry = LexiconEntry(entry.trigger, entry.pos, "AID", None, "074", False)
         if entry.event_type == "ASSAULT" and _disaster(token):
             continue  # "killed in a helicopter crash", "killed by Hurricane Jeanne"
         if entry.trigger == "fight" and (_children(token, "xcomp") or any(
@@ -871,6 +881,8 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             trigger.entry = LexiconEntry(entry.trigger, entry.pos, "SANCTION", "convict", "16", False)
         event = _build_event(doc, sent, sentence_index, trigger, actor, recipient, tables,
                              doc_id, published, offset)
+        if ended:
+            event.confidence = round(max(event.confidence - 0.4, 0.05), 2)
         by_token[token.i] = event
         out.append(event)
         stated = _stated_intention(event, trigger, tables, coder) or _stated_refusal(event, trigger, tables)
@@ -1026,6 +1038,32 @@ DISASTERS = {"crash", "accident", "hurricane", "storm", "earthquake", "quake", "
              "flooding", "tsunami", "cyclone", "typhoon", "landslide", "mudslide", "avalanche",
              "tornado", "blaze", "wildfire", "disease", "epidemic", "outbreak", "heatwave",
              "collision", "derailment", "stampede", "eruption", "drought", "famine", "winds"}
+
+
+ENDING = {"halt", "stop", "end", "cease", "cessation", "suspend", "suspension", "end", "ceasefire",
+          "truce", "pause", "freeze", "ban", "prevent", "avoid", "stem"}
+
+
+def _ended(token: Token) -> bool:
+    """'to halt the fighting', 'an open-ended cessation of hostilities', 'ceased its military
+    operations': the fighting is what is being ended."""
+    current = token
+    if current.dep_ == "compound":
+        current = current.head
+    if current.dep_ in ("dobj", "pobj", "nsubjpass"):
+        head = current.head
+        if current.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        return head.lemma_.lower() in ENDING
+    return False
+
+
+def _peacekeeping(token: Token) -> bool:
+    """Troops sent or deployed to keep the peace or observe are aid (CAMEO 074), not a show
+    of force."""
+    words = {t.lemma_.lower() for t in token.subtree} | {t.lemma_.lower() for t in token.sent
+                                                        if t.head == token or t.head.head == token}
+    return any(w.startswith("peacekeep") for w in words) or bool(words & {"observer", "monitor"})
 
 
 def _disaster(token: Token) -> bool:
