@@ -289,6 +289,11 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     ("Japan is sending troops to the United Nations peacekeeping force.", [("AID", ("JPN",), ("UNO",))]),
     ("Russia deployed troops to the border.", [("MOBILIZE", ("RUS",), ())]),
     ("Sudan declared an open-ended cessation of hostilities.", [("RETREAT", ("SDN",), ())]),
+    # attacking a proposal is criticism; a country the model takes for a person is the country
+    ("The opposition attacked the government's budget plan.", [("ACCUSE", (None,), (None,))]),
+    ("The IDF attacked 15 positions in the Gaza Strip.", [("ASSAULT", ("ISR",), ("PSE",))]),
+    ("Benin was still refusing admittance to Ghanaians.", [("REJECT", ("BEN",), ("GHA",))]),
+
     ("Some 163 Chinese peacekeepers arrived in South Sudan on Thursday.", [("AID", ("CHN",), ("SSD",))]),
     # 'his country' is the country of the man named; refusing to lift a ban is a refusal
     ("Prime Minister Vladimir Putin said his country will not lift the ban.",

@@ -104,13 +104,19 @@ class Gazetteer:
                 # single-word person aliases ("May", "Rice", "Major") only where NER agrees
                 if len(span) == 1 and span[0].ent_type_ != "PERSON":
                     continue
-            elif len(span) == 1 and span[0].ent_type_ == "PERSON" and span.text not in self.tables.tenures:
-                continue  # "Jordan", "Chad" as first names
+            elif len(span) == 1 and span[0].ent_type_ == "PERSON" and span.text not in self.tables.tenures \
+                    and not (self.tables.surface[span.text].kind == "country" and _alone_in_ent(span[0])):
+                continue  # "Michael Jordan", "Chad Smith": first names ("Benin opened" stays Benin)
             elif (len(span) == 1 and span[0].ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "NORP")
                   and self.tables.surface[span.text].kind == "city"):
                 continue  # "Mobile", "Split", "Nice" as words
             keep.append(span)
         return keep
+
+
+def _alone_in_ent(token) -> bool:
+    """Whether the named entity holding a token is that token alone."""
+    return all(t.ent_iob_ != "I" for t in token.doc[token.i + 1:token.i + 2]) and token.ent_iob_ == "B"
 
 
 class DocActors:

@@ -827,6 +827,11 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                     mention.country = place
         ended = entry.event_type == "ASSAULT" and _ended(token)  # "halt the fighting": kept,
         # as fighting that was going on, but the halting is what the sentence is about
+        if entry.trigger in ("attack", "blast") and entry.pos == "VERB" and any(
+                o.lemma_.lower() in VERBAL_TARGETS for o in _children(token, "dobj")):
+            # "attacked the proposal", "blasted the plan": criticism
+            entry = trigger.entry = LexiconEntry(entry.trigger, entry.pos, "ACCUSE", "disapprove",
+                                                 "111", False)
         if entry.event_type == "MOBILIZE" and _peacekeeping(token):
             # "Britain is deploying 300 troops to the UN peacekeeping mission in Mali"
             entry = trigger.entry = LexiconEntry(entry.trigger, entry.pos, "AID", None, "074", False)
@@ -1040,6 +1045,9 @@ DISASTERS = {"crash", "accident", "hurricane", "storm", "earthquake", "quake", "
              "collision", "derailment", "stampede", "eruption", "drought", "famine", "winds"}
 
 
+VERBAL_TARGETS = {"proposal", "plan", "decision", "policy", "remark", "comment", "idea", "bill",
+                  "law", "report", "statement", "speech", "record", "budget", "strategy", "deal",
+                  "agreement", "resolution", "claim", "stance", "approach", "reform"}
 ENDING = {"halt", "stop", "end", "cease", "cessation", "suspend", "suspension", "end", "ceasefire",
           "truce", "pause", "freeze", "ban", "prevent", "avoid", "stem"}
 
