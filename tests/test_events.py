@@ -293,6 +293,9 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     ("The opposition attacked the government's budget plan.", [("ACCUSE", (None,), (None,))]),
     ("The IDF attacked 15 positions in the Gaza Strip.", [("ASSAULT", ("ISR",), ("PSE",))]),
     ("Benin was still refusing admittance to Ghanaians.", [("REJECT", ("BEN",), ("GHA",))]),
+    # a visit is hosted where the visitor arrives
+    ("Iraqi President Saddam Hussein arrived in Amman on an unannounced visit.",
+     [("CONSULT", ("IRQ",), ("JOR",))]),
 
     ("Some 163 Chinese peacekeepers arrived in South Sudan on Thursday.", [("AID", ("CHN",), ("SSD",))]),
     # 'his country' is the country of the man named; refusing to lift a ban is a refusal

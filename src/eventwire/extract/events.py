@@ -543,7 +543,8 @@ class SentenceCoder:
         if prep in RECIPIENT_PREPS:
             return not (prep == "in" and kind not in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE")
                         and trigger.entry.mode != "withdraw"  # "cut its troops in Iraq"
-                        and trigger.entry.cameo != "074")  # "peacekeepers arrived in Mali"
+                        and trigger.entry.cameo != "074"  # "peacekeepers arrived in Mali"
+                        and trigger.entry.mode != "visit")  # "arrived in Amman on a visit"
         return (prep == "for" and kind in FOR_TYPES) or (prep == "from" and kind in FROM_TYPES)
 
     def noun_arguments(self, trigger: Trigger) -> tuple[list[ActorMention], list[ActorMention]]:
