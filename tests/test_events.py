@@ -293,6 +293,9 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     ("The opposition attacked the government's budget plan.", [("ACCUSE", (None,), (None,))]),
     ("The IDF attacked 15 positions in the Gaza Strip.", [("ASSAULT", ("ISR",), ("PSE",))]),
     ("Benin was still refusing admittance to Ghanaians.", [("REJECT", ("BEN",), ("GHA",))]),
+    # one's own troops offered are what is given, not who gets them
+    ("Syria has again offered its troops to Lebanon's new President Elias Hrawi.",
+     [("AGREE", ("SYR",), ("LBN",))]),
     # a visit is hosted where the visitor arrives
     ("Iraqi President Saddam Hussein arrived in Amman on an unannounced visit.",
      [("CONSULT", ("IRQ",), ("JOR",))]),

@@ -424,6 +424,11 @@ class SentenceCoder:
                 # sent; the recipient is where or to whom (or a dative: "gave Kyiv weapons")
                 objects = _children(verb, "dative") + [
                     o for o in _children(verb, "dobj") if self.actors.is_place_or_state(o)]
+            if trigger.entry.event_type in ("AGREE", "AID", "SUPPORT", "MOBILIZE", "COOPERATE"):
+                # "offered its troops to Lebanon": one's own people are what is given
+                objects = [o for o in objects if not any(
+                    c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
+                    for c in o.children)] or [o for o in objects if self.actors.is_place_or_state(o)]
             located = trigger.entry.event_type in PLACE_TYPES
             recipients = self.heads_to_actors(objects) or self.owners(objects, located)
             if not recipients:
