@@ -23,7 +23,9 @@ GUARDS = [
     ("polnear/data/train", "polnear", 40, ("direct_content", "f1"), 0.882),
     ("polnear/data/train", "polnear", 40, ("indirect_content", "f1"), 0.592),
     ("polnear/data/train", "polnear", 40, ("speaker_accuracy",), 0.871),
-    ("petrarch2-unittest/PETR.UnitTest.records.xml", "petrarch", None, ("exact",), 0.093),
+    # 0.094 -> 0.090 when appeals ('urged') took CAMEO 02 as the ConfliBERT annotators code
+    # them; PETRARCH's record DEMO-19 codes 'urged' 102 (a convention test, see README)
+    ("petrarch2-unittest/PETR.UnitTest.records.xml", "petrarch", None, ("exact",), 0.090),
 ]
 TOLERANCE = 0.002  # rounding only: a real drop fails
 
