@@ -97,8 +97,9 @@ class DocumentProcessor:
             result.quotes.extend(found.quotes)
             result.amounts.extend(found.amounts)
             result.places.extend(found.places)
-            result.n_words += sum(1 for t in doc if not (t.is_space or t.is_punct))
-            sentence_base[index] = sentence_base.get(index, 0) + sum(1 for _ in doc.sents)
+            words, sentences = _counts(doc)
+            result.n_words += words
+            sentence_base[index] = sentence_base.get(index, 0) + sentences
         from .extract.events import drop_headline_repeats
 
         from .extract.tone import document_tone
@@ -136,6 +137,18 @@ class DocumentProcessor:
                  sentence_base: int) -> Extraction:
         published = date.fromisoformat(article.published) if article.published else None
         return self.extractor.extract(doc, article.id, published, offset, sentence_base)
+
+
+def _counts(doc) -> tuple[int, int]:
+    """Words (tokens that are neither space nor punctuation) and sentences, from token arrays."""
+    from spacy.attrs import IS_PUNCT, IS_SPACE, SENT_START
+
+    if len(doc) == 0:
+        return 0, 0
+    flags = doc.to_array([IS_SPACE, IS_PUNCT, SENT_START])
+    words = int(((flags[:, 0] == 0) & (flags[:, 1] == 0)).sum())
+    starts = int((flags[:, 2] == 1).sum())
+    return words, starts + (0 if flags[0, 2] == 1 else 1)
 
 
 def _where(article: Article) -> tuple[str, int | None]:

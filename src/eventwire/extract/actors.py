@@ -131,6 +131,7 @@ class DocActors:
             for token in span:
                 self.match_at[token.i] = span
         self.text = doc.text  # Doc.text and Doc.ents are rebuilt on every access
+        doc.user_data["eventwire_text"] = self.text  # shared with the quote finder
         self.ents = list(doc.ents)
         self.ent_at: dict[int, Span] = {}
         for ent in self.ents:

@@ -152,6 +152,14 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def _text(doc: Doc) -> str:
+    """The document's text, built once (spaCy rebuilds Doc.text on every access)."""
+    text = doc.user_data.get("eventwire_text")
+    if text is None:
+        text = doc.user_data["eventwire_text"] = doc.text
+    return text
+
+
 # --- the finder -------------------------------------------------------------------------------
 
 def find_quotes(doc: Doc, actors: DocActors, doc_id: str, offset: int = 0,
@@ -384,7 +392,7 @@ def _is_speech(token: Token) -> bool:
 def _verb_after(doc: Doc, span: Span, marks: list[tuple[int, int]]) -> Token | None:
     """“This is fantastic!” beamed Donald Hartley / “...,” Bennett shot back: any verb with a
     subject right after a quote that ends in , ! ? or a dash."""
-    inner = doc.text[span.start_char:span.end_char].rstrip("”\"» ")
+    inner = _text(doc)[span.start_char:span.end_char].rstrip("”\"» ")
     if not inner or inner[-1] not in ",!?—–-":
         return None
     for token in doc[span.end:span.end + 8]:
@@ -437,7 +445,7 @@ def _signature(dash: Token) -> Token | None:
         break
     if last is None:
         return None
-    after = doc.text[last.idx + len(last.text):last.idx + len(last.text) + 40]
+    after = _text(doc)[last.idx + len(last.text):last.idx + len(last.text) + 40]
     line = after.split("\n", 1)[0].strip(" \xa0.")
     return last if not line or line.startswith(("(", ",")) else None
 
@@ -537,7 +545,7 @@ def _lead_in(doc: Doc, span: Span, cue: Token | Span) -> int | None:
     if cue_start < span.end_char:
         return None
     sent = span[0].sent
-    if doc.text[sent.start_char:span.start_char].rstrip().endswith(":"):
+    if _text(doc)[sent.start_char:span.start_char].rstrip().endswith(":"):
         return None  # Clinton seemed irritated: “...,” she wrote
     words = [t for t in doc[sent.start:span.start] if not (t.is_space or t.is_punct)]
     if not words or any(t.lemma_.lower() in SPEECH_CUES for t in words):
