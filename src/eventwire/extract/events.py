@@ -1054,7 +1054,7 @@ DISASTERS = {"crash", "accident", "hurricane", "storm", "earthquake", "quake", "
 VERBAL_TARGETS = {"proposal", "plan", "decision", "policy", "remark", "comment", "idea", "bill",
                   "law", "report", "statement", "speech", "record", "budget", "strategy", "deal",
                   "agreement", "resolution", "claim", "stance", "approach", "reform"}
-ENDING = {"halt", "stop", "end", "cease", "cessation", "suspend", "suspension", "end", "ceasefire",
+ENDING = {"halt", "stop", "end", "cease", "cessation", "suspend", "suspension", "ceasefire",
           "truce", "pause", "freeze", "ban", "prevent", "avoid", "stem"}
 
 
