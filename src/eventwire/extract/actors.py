@@ -116,7 +116,8 @@ class Gazetteer:
 
 def _alone_in_ent(token) -> bool:
     """Whether the named entity holding a token is that token alone."""
-    return all(t.ent_iob_ != "I" for t in token.doc[token.i + 1:token.i + 2]) and token.ent_iob_ == "B"
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.ent_iob_ == "B" and (following is None or following.ent_iob_ != "I")
 
 
 class DocActors:

@@ -474,7 +474,7 @@ class SentenceCoder:
     def _victim_noun_arguments(self, noun: Token) -> tuple[list[ActorMention], list[ActorMention]]:
         """'two French hostages held by his group', 'a Briton held hostage in Iraq': the victims
         are the noun's phrase, or the phrase just before 'held'/'taken'; the doer is the 'by'
-        agent when one is named (CODEBOOK: no country is guessed from where they are held)."""
+        agent when one is named, else an unnamed armed force where they are held."""
         doc = self.doc
         start = noun.sent.start
         victims = [noun]
@@ -509,8 +509,7 @@ class SentenceCoder:
             place = self.actors.place_in(noun.sent) or self.actors.home
             if place in {r.country for r in recipients}:
                 place = None
-            start = noun.idx
-            actors = [ActorMention(noun.text, start, start + len(noun.text), None, place, "UAF")]
+            actors = [_stand_in(noun, place, "UAF")]
         return actors, recipients
 
     def struck_place(self, trigger: Trigger, sent: Span, anywhere: bool = True) -> list[ActorMention]:
@@ -581,10 +580,9 @@ class SentenceCoder:
                 governor.lemma_.lower() not in ORDER_VERBS and \
                 self.triggers[governor.i].entry.event_type != trigger.entry.event_type:
             governor = None  # "condemned the attack": the condemner did not attack
-        anchor_of = _anchor(noun)
-        if governor is not None and anchor_of.dep_ == "pobj" and anchor_of.head.lower_ == "of" and \
-                anchor_of.head.head.i in self.triggers and \
-                self.triggers[anchor_of.head.head.i].entry.event_type != trigger.entry.event_type:
+        if governor is not None and anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and \
+                anchor.head.head.i in self.triggers and \
+                self.triggers[anchor.head.head.i].entry.event_type != trigger.entry.event_type:
             governor = None  # "declared a cessation of hostilities": the declarer did not fight
         if not actors and governor is not None:
             subject = subject_heads(governor)
@@ -791,8 +789,7 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             # accuser goes unnamed; courts and prosecutors are those of the accused's country
             country = next((r.country for r in recipient if r.country), None)
             judicial = entry.trigger in ("charge", "indict", "prosecute") or entry.cameo == "115"
-            actor = [ActorMention(token.text, token.idx, token.idx + len(token.text), None, country,
-                                  "JUD" if judicial else None)]
+            actor = [_stand_in(token, country, "JUD" if judicial else None)]
         if not actor and entry.event_type == "ASSAULT":
             actor = coder.unidentified_attacker(trigger)
         if not recipient and entry.event_type == "ASSAULT" and not entry.reciprocal:
@@ -807,7 +804,7 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             # "the Beslan school massacre", "five were killed": someone unnamed attacked (a
             # subject the tables do not know is someone named: no guess then); the trigger
             # stands in
-            actor = [ActorMention(token.text, token.idx, token.idx + len(token.text), None, None, "UAF")]
+            actor = [_stand_in(token, None, "UAF")]
         if not actor and not (recipient and (
                 entry.event_type in UNSEEN_DOER_TYPES and (_passive(token) or entry.pos == "NOUN"))):
             continue  # an event needs an actor; "22 people were killed" names only the victims
@@ -836,11 +833,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if entry.trigger in ("attack", "blast") and entry.pos == "VERB" and any(
                 o.lemma_.lower() in VERBAL_TARGETS for o in _children(token, "dobj")):
             # "attacked the proposal", "blasted the plan": criticism
-            entry = trigger.entry = LexiconEntry(entry.trigger, entry.pos, "ACCUSE", "disapprove",
-                                                 "111", False)
+            entry = _retype(trigger, "ACCUSE", "disapprove", "111")
         if entry.event_type == "MOBILIZE" and _peacekeeping(token):
             # "Britain is deploying 300 troops to the UN peacekeeping mission in Mali"
-            entry = trigger.entry = LexiconEntry(entry.trigger, entry.pos, "AID", None, "074", False)
+            entry = _retype(trigger, "AID", None, "074")
         if entry.event_type == "ASSAULT" and _disaster(token):
             continue  # "killed in a helicopter crash", "killed by Hurricane Jeanne"
         if entry.trigger == "fight" and (_children(token, "xcomp") or any(
@@ -849,17 +845,14 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if entry.trigger == "strike" and entry.event_type == "ASSAULT" and actor and all(
                 a.sector in ("LAB", "EDU", "MED", "BUS") for a in actor):
             # "Israeli unions began a nationwide strike": workers strike, they do not attack
-            entry = trigger.entry = LexiconEntry(entry.trigger, entry.pos, "PROTEST", "strike",
-                                                 "143", False)
+            entry = _retype(trigger, "PROTEST", "strike", "143")
         if entry.trigger == "capture" and entry.pos == "VERB" and _seized_people(token, tables) \
                 and any(a.sector in ("GOV", "COP", "JUD", "SPY") for a in actor):
             # "Iraqi authorities captured Izzat Ibrahim al-Douri": an arrest
-            entry = trigger.entry = LexiconEntry(entry.trigger, entry.pos, "COERCE", "arrest",
-                                                 "173", False)
+            entry = _retype(trigger, "COERCE", "arrest", "173")
         if entry.trigger == "bar" and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children):
             # "barred crowds from returning to their homes": a restriction, not a refusal
-            entry = trigger.entry = LexiconEntry(entry.trigger, entry.pos, "COERCE", "restrict",
-                                                 "172", False)
+            entry = _retype(trigger, "COERCE", "restrict", "172")
         if entry.mode == "release" and entry.cameo != "0842" and not _releases_people(token, tables):
             continue  # "police released a photo", "the UN released its report": no captives
         if entry.trigger == "agree" and entry.pos == "VERB" and not _children(token, "xcomp") and (
@@ -884,12 +877,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 and _seized_people_or_places(token, tables) \
                 and not any(a.sector in ("COP", "JUD") for a in actor):  # police seizing: arrest
             people = _seized_people(token, tables)
-            entry = trigger.entry = LexiconEntry(entry.trigger, entry.pos, "ASSAULT",
-                                                 "abduct" if people else None,
-                                                 "181" if people else "190", False)
+            entry = _retype(trigger, "ASSAULT", "abduct" if people else None, "181" if people else "190")
         if entry.event_type == "COERCE" and any(a.sector == "JUD" for a in actor):
             # a court jailing someone convicts them (CODEBOOK: a conviction is SANCTION)
-            trigger.entry = LexiconEntry(entry.trigger, entry.pos, "SANCTION", "convict", "16", False)
+            _retype(trigger, "SANCTION", "convict", "16")
         event = _build_event(doc, sent, sentence_index, trigger, actor, recipient, tables,
                              doc_id, published, offset)
         if ended:
@@ -901,6 +892,19 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             out.append(stated)
     _protest_demands(doc, by_token)
     return out
+
+
+def _retype(trigger: Trigger, event_type: str, mode: str | None, cameo: str) -> LexiconEntry:
+    """Code a trigger as another type than its lexicon entry says ('attacked the proposal')."""
+    trigger.entry = LexiconEntry(trigger.entry.trigger, trigger.entry.pos, event_type, mode, cameo,
+                                 False)
+    return trigger.entry
+
+
+def _stand_in(token: Token, country: str | None, sector: str | None) -> ActorMention:
+    """An actor the text does not name, spanned by the word that implies it ('hostages',
+    'was indicted')."""
+    return ActorMention(token.text, token.idx, token.idx + len(token.text), None, country, sector)
 
 
 def _protest_demands(doc: Doc, by_token: dict[int, Event]) -> None:
@@ -978,15 +982,22 @@ def _stated_intention(event: Event, trigger: Trigger, tables: Tables,
         kind = "AGREE"  # "would order a ceasefire as soon as Ukraine withdrew": an offer
     elif event.event_type == "RETREAT" and event.mode in ("withdraw", "ceasefire", "disarm"):
         kind = "CONCEDE"  # an announced future withdrawal, ceasefire or disarmament (CODEBOOK)
-    stated = dataclasses.replace(
-        event, event_type=kind, cameo=STATED_ENTRIES[kind].cameo, mode=None, recipient=recipient,
-        quad_class=int(tables.types.get(kind, {}).get("quad_class") or event.quad_class),
-        score=float(tables.types.get(kind, {}).get("score") or 0.0), modality="asserted",
-        event_id=_event_id(event.doc_id, event.trigger.start, kind),
-        confidence=round(min(event.confidence + 0.05, 0.95), 2))
+    stated = _restated(event, kind, STATED_ENTRIES[kind].cameo, tables, recipient=recipient,
+                       confidence=round(min(event.confidence + 0.05, 0.95), 2))
     event.modality = "intended"
     event.confidence = round(max(event.confidence - 0.1, 0.05), 2)  # the statement is the event
     return stated
+
+
+def _restated(event: Event, kind: str, cameo: str, tables: Tables, **changes) -> Event:
+    """The statement an act implies ('will withdraw' -> CONCEDE, 'will not talk' -> REJECT):
+    the same sentence and spans, coded as ``kind`` and asserted."""
+    row = tables.types.get(kind, {})
+    return dataclasses.replace(
+        event, event_type=kind, cameo=cameo, mode=None,
+        quad_class=int(row.get("quad_class") or event.quad_class),
+        score=float(row.get("score") or 0.0), modality="asserted",
+        event_id=_event_id(event.doc_id, event.trigger.start, kind), **changes)
 
 
 def _is_victim_noun(text: str) -> bool:
@@ -1026,14 +1037,8 @@ def _stated_refusal(event: Event, trigger: Trigger, tables: Tables) -> Event | N
     if trigger.entry.reciprocal and len(actor) > 1:
         # "will not resume talks with the United States": the one refusing, and whom
         actor, recipient = actor[:1], actor[1:]
-    stated = dataclasses.replace(
-        event, event_type="REJECT", cameo="120", mode=None, negated=False, actor=actor,
-        recipient=recipient,
-        quad_class=int(tables.types.get("REJECT", {}).get("quad_class") or 3),
-        score=float(tables.types.get("REJECT", {}).get("score") or 0.0), modality="asserted",
-        event_id=_event_id(event.doc_id, event.trigger.start, "REJECT"),
-        confidence=round(min(event.confidence, 0.9), 2))
-    return stated
+    return _restated(event, "REJECT", "120", tables, negated=False, actor=actor,
+                     recipient=recipient, confidence=round(min(event.confidence, 0.9), 2))
 
 
 def _seized_objects(token: Token) -> list[Token]:
@@ -1075,8 +1080,7 @@ def _ended(token: Token) -> bool:
 def _peacekeeping(token: Token) -> bool:
     """Troops sent or deployed to keep the peace or observe are aid (CAMEO 074), not a show
     of force."""
-    words = {t.lemma_.lower() for t in token.subtree} | {t.lemma_.lower() for t in token.sent
-                                                        if t.head == token or t.head.head == token}
+    words = {t.lemma_.lower() for t in token.subtree}
     return any(w.startswith("peacekeep") for w in words) or bool(words & {"observer", "monitor"})
 
 
