@@ -325,6 +325,11 @@ class DocActors:
                     break
         return found
 
+    def phrase_span(self, head: Token) -> tuple[int, int]:
+        """Character offsets of the head's phrase (see ``phrase``)."""
+        tokens = self.phrase(head)
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
     def phrase(self, head: Token) -> list[Token]:
         """The head and its modifiers, without clauses, conjuncts or appositions."""
         out = [head]
@@ -365,8 +370,7 @@ class DocActors:
             owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
             person = self.person_before(owner.i) if owner is not None else None
             if person is not None and person.country:
-                tokens = self.phrase(head)
-                start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                start, end = self.phrase_span(head)
                 return ActorMention(self.text[start:end], start, end, None, person.country, "GOV")
         if lower in QUANTITY_HEADS or head.lemma_.lower() in QUANTITY_HEADS:
             for prep in head.children:
@@ -379,8 +383,7 @@ class DocActors:
             if lower in CROWD_COUNTS and head.dep_ in ("nsubj", "nsubjpass", "ROOT") and not any(
                     c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
                 # "Thousands protested in Tbilisi": a bare count as the subject is people
-                tokens = self.phrase(head)
-                start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                start, end = self.phrase_span(head)
                 verb = head if head.dep_ == "ROOT" else head.head
                 country = self._place_country(verb) or next(
                     (self._place_country(c) for c in verb.children
@@ -410,7 +413,7 @@ class DocActors:
         return actor
 
     def _resolve_phrase(self, head: Token, named: bool = False) -> ActorMention | None:
-        tokens = self.phrase(head)
+        tokens = self.phrase(head)  # the tokens are needed below: no second walk
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = self.text[start:end]
         head_entry = self._entry(head)

@@ -350,8 +350,7 @@ class SentenceCoder:
             if head.lemma_.lower() in INSTRUMENTS or (
                     head.lemma_.lower() in self.tables.nouns
                     and self.tables.nouns[head.lemma_.lower()][0].event_type == "ASSAULT"):
-                tokens = self.actors.phrase(head)
-                start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                start, end = self.actors.phrase_span(head)
                 return [ActorMention(self.actors.text[start:end], start, end, None, None, "UAF")]
         return []
 
