@@ -315,6 +315,22 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     # a scheduled act is announced intent: 'was set to meet', 'are expected to sign'
     ("Putin and Erdogan are expected to sign several agreements.",
      [("SUPPORT", ("RUS", "TUR"), ()), ("AGREE", ("RUS", "TUR"), ())]),
+    # one attack, one event: the toll and the clause on its subject are the strike's
+    ("French warplanes that destroyed a depot near Gao killed at least twelve fighters and wounded nine.",
+     [("ASSAULT", ("FRA",), (None,))]),
+    ("Government troops killed two rebels and wounded four in the north of Chad.",
+     [("ASSAULT", ("TCD",), ("TCD",))]),
+    # a named attacker struck where its own clause says, not where the reporter is
+    ("Israeli jets bombed a house where militants were hiding in Rafah, the army said.",
+     [("ASSAULT", ("ISR",), ("PSE",))]),
+    # regions and states are places; unnamed armed groups are of where they are
+    ("Militants stormed a police station in Dagestan.", [("ASSAULT", ("RUS",), ("RUS",))]),
+    ("Police in Ohio arrested two men on Friday.", [("COERCE", ("USA",), ("USA",))]),
+    ("An American drone fired a missile at a car carrying two men in the province of Marib.",
+     [("ASSAULT", ("USA",), ("YEM",))]),
+    # a text speaks for whoever issued it
+    ("The Security Council passed a resolution calling on Syria to withdraw its troops.",
+     [("REQUEST", ("UNO",), ("SYR",))]),
 ])
 def test_argument_and_type_rules(code, text, expected):
     assert summarise(code(text).events) == expected
@@ -338,3 +354,10 @@ def test_what_a_ceasefire_ends_is_kept_but_is_not_the_top_event(code):
     assert top.event_type == "RETREAT" and top.mode == "ceasefire"
     fighting = [e for e in events if e.trigger.text == "fighting" and e.event_type == "ASSAULT"]
     assert fighting and all(e.confidence < top.confidence for e in fighting)
+
+
+def test_background_and_purpose_clauses_are_not_the_top_event(code):
+    events = code("The premier resigned as protesters threatened to storm the parliament in Lima.").events
+    assert max(events, key=lambda e: e.confidence).event_type == "RETREAT"
+    events = code("Police opened fire on the crowd in Dhaka to disperse the protesters.").events
+    assert max(events, key=lambda e: e.confidence).event_type == "ASSAULT"

@@ -31,6 +31,8 @@ CROWD_COUNTS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens"}
 # sectors whose unnamed members belong to the country the story is datelined in
 DOMESTIC_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL", "CVL", "OPP", "PTY", "EDU", "MED", "LAB",
                     "BUS", "JRN", "REL", "ELI", "SPY", "AGR", "REF", "SOC"}
+# armed groups no one names ("rebels", "militants", "gunmen")
+LOCAL_GROUPS = {"REB", "INS", "CRM"}
 PLURAL_ONLY_SECTOR_NOUNS = {"force"}
 # nouns for an organised group: its actor is what its modifiers name ("the Islamic Jihad
 # movement", "al-Qaeda's terror network", "a Kurdish rebel faction")
@@ -140,16 +142,20 @@ class DocActors:
                 self.ent_at[i] = ent
         self.people: list[tuple[int, str, Resolved]] = []  # (token index, name, resolution)
         self._person_cache: dict[tuple[int, int], Resolved | None] = {}
-        self.home = self._dateline_country() or self._main_country()
+        dateline = self._dateline_country()
+        self.home = dateline or self._main_country()
+        # where the story is, from place names only ("French warplanes" say who, not where)
+        self.home_place = dateline or self._main_country(places_only=True)
+        self.guessed: set[tuple[int, int]] = set()  # spans whose country is the place's
         self._register_people()
 
-    def _main_country(self) -> str | None:
+    def _main_country(self, places_only: bool = False) -> str | None:
         """The country a story is about when no dateline says: named most, and clearly so."""
         counts: dict[str, int] = {}
+        kinds = ("country", "capital", "city") if places_only else ("country", "capital", "city", "demonym")
         for span in {id(s): s for s in self.match_at.values()}.values():
             entry = self.tables.surface.get(span.text)
-            if entry is not None and entry.kind in ("country", "capital", "city", "demonym") \
-                    and entry.country:
+            if entry is not None and entry.kind in kinds and entry.country:
                 counts[entry.country] = counts.get(entry.country, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]):
@@ -166,11 +172,13 @@ class DocActors:
         entry = self._entry(token)
         return entry is not None and entry.kind in ("country", "capital", "city")
 
-    def place_in(self, sent: Span) -> str | None:
-        """The country of the first place a sentence names (country, capital or city)."""
+    def place_in(self, sent: Span, skip: tuple[tuple[int, int], ...] = ()) -> str | None:
+        """The country of the first place a sentence names (country, capital or city), outside
+        the character ranges in ``skip`` ("three US servicemen were killed ... outside Basra":
+        the victims' nationality is not where it happened)."""
         for i in range(sent.start, sent.end):
             span = self.match_at.get(i)
-            if span is None or span.start != i:
+            if span is None or span.start != i or any(a <= span.start_char < b for a, b in skip):
                 continue
             entry = self.tables.surface.get(span.text)
             if entry is not None and entry.kind in ("country", "capital", "city") and entry.country:
@@ -393,7 +401,14 @@ class DocActors:
         if actor is not None and actor.country is None:
             actor.country = self._place_country(head)  # "a court in Yemen", "police in Tbilisi"
             if actor.country is None and actor.sector in DOMESTIC_SECTORS:
-                actor.country = self.home
+                # "police", "the opposition": those of the country the story is in
+                actor.country = self.home or self.place_in(head.sent)
+            elif actor.country is None and actor.sector in LOCAL_GROUPS:
+                # "rebels", "militants": those of where the sentence is, else of the story's
+                # (a guess the event coder may take back: "sought support from Libya")
+                actor.country = self.place_in(head.sent) or self.home_place
+                if actor.country is not None:
+                    self.guessed.add((actor.start, actor.end))
         return actor
 
     def _place_country(self, head: Token) -> str | None:

@@ -158,7 +158,7 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
     if subjects or depth > 5:
         return subjects
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return []
     if verb.dep_ == "conj":
         if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "ROOT":
@@ -199,7 +199,7 @@ def _embedding(token: Token, triggers: dict[int, Trigger]) -> tuple[Token | None
     for _ in range(4):
         if current.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "conj", "prep", "acomp"):
             parent = current.head
-            if parent is current:
+            if parent.i == current.i:
                 return None, None
             if current.dep_ == "conj" and parent.i in triggers:
                 return None, None  # a coordinated event of its own
@@ -223,7 +223,7 @@ def _negated(token: Token) -> bool:
     if any(c.lower_ in ("no", "never") for c in token.children if c.dep_ in ("det", "neg", "advmod")):
         return True
     head = token.head
-    if token.dep_ in ("xcomp", "pobj", "dobj") and head is not token:
+    if token.dep_ in ("xcomp", "pobj", "dobj") and head.i != token.i:
         if head.lemma_.lower() in FAILURE_VERBS:
             return True
         if token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children):
@@ -242,7 +242,7 @@ def _modality(token: Token) -> str:
     current = token
     for _ in range(4):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             break
         if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
                                            for c in current.children):
@@ -301,7 +301,7 @@ GOVERNING_PREPS = {"on", "for", "into"}  # "arrived on a visit", "gathered for a
 def _anchor(noun: Token) -> Token:
     """The noun an event noun stands for in the clause: 'a mediation effort' -> effort."""
     current = noun
-    while current.dep_ == "compound" and current.head.pos_ in ("NOUN", "PROPN") and current.head is not current:
+    while current.dep_ == "compound" and current.head.pos_ in ("NOUN", "PROPN") and current.head.i != current.i:
         current = current.head
     return current
 
@@ -411,6 +411,13 @@ class SentenceCoder:
             subject = subject_heads(verb)
             actors = (self.heads_to_actors(subject) or self._speaker_for_pronoun(verb, subject)
                       or self.heads_to_actors(subject, named=True))
+            if not actors and verb.dep_ in ("acl", "relcl") and subject and subject[0].i == verb.head.i:
+                # "a UN resolution calling for talks", "the PKK issued a declaration demanding
+                # that ...": a text speaks for whoever wrote or issued it
+                actors = self.owners([verb.head])
+                governor = _governing_verb(verb.head)
+                if not actors and governor is not None and governor.pos_ == "VERB":
+                    actors = self.heads_to_actors(subject_heads(governor))
             if not actors and verb.dep_ == "conj" and verb.head.dep_ == "ccomp":
                 # "The US declared that the violence was genocide and urged the world to act":
                 # the small model hangs the second verb on the reported clause
@@ -526,10 +533,18 @@ class SentenceCoder:
                 found = [a for a in self.heads_to_actors([head]) if a.country]
                 if found:
                     return [dataclasses.replace(found[0], sector=None)]
-        if not anywhere or token.tag_ == "NN" and [c.lower_ for c in token.children] in (
-                ["the"], ["this"], ["that"]):
+        within = range(sent.start, sent.end)  # the sentence's first place an act is located in
+        if not anywhere:
+            # a named attacker: only a place in the attack's own clause ("American airstrikes on
+            # a village south of Falluja killed 44"), not one the reporting clause names
+            clause = token if token.pos_ in ("VERB", "AUX") else next(
+                (a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if clause is None:
+                return []
+            within = sorted(t.i for t in clause.subtree)
+        elif token.tag_ == "NN" and [c.lower_ for c in token.children] in (["the"], ["this"], ["that"]):
             return []  # "denied involvement in the attack": one told of before
-        for i in range(sent.start, sent.end):  # the sentence's first place an act is located in
+        for i in within:
             span = self.actors.match_at.get(i)
             root = span.root if span is not None else None
             if span is not None and span.start == i and root.dep_ not in ("nsubj", "nsubjpass"):
@@ -623,6 +638,11 @@ def _confidence(actors, recipients, trigger: Trigger, reciprocal: bool) -> float
         score += 0.1  # what the sentence is about, not something mentioned along the way
     elif token.dep_ in ("acl", "relcl"):
         score -= 0.2  # "a French citizen held hostage in Yemen": background to a noun
+    elif token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        score -= 0.2  # "police opened fire to disperse the crowd": what was meant, not done
+    elif token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
+                                       for c in token.children):
+        score -= 0.15  # "resigned as the opposition threatened to storm his residence"
     return round(min(score, 0.95), 2)
 
 
@@ -815,6 +835,7 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             # "killed 44 people in a village near Falluja": unnamed victims belong where it happened
             place = None
             known = [r.country for r in recipient if r.country]
+            victims = tuple((r.start, r.end) for r in recipient)
             for mention in recipient:
                 if mention.country is None and mention.sector in (None, "CVL"):
                     # "Ukrainian soldiers and civilians": the civilians share the soldiers'
@@ -825,8 +846,24 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             for mention in actor:
                 if mention.country is None and mention.sector in LOCAL_ARMED \
                         and token.lemma_.lower() not in VICTIM_NOUNS:  # hostages: decided there
-                    place = place or actors.place_in(sent) or actors.home
+                    place = actors.place_in(sent, victims) or actors.home
                     mention.country = place
+        for group, other in ((actor, recipient), (recipient, actor)):
+            # "rebels struggle to make headway in talks" (a story on Darfur), "killed 24
+            # militants in Gaza", "the Mozambique government accepted demands from rebels":
+            # armed groups no one names are those of where the sentence is, else of the
+            # story's country; not a foreign state's dealt with by name ("sought support
+            # from Libya")
+            sides = {m.country for m in other if m.country and getattr(
+                tables.surface.get(m.text), "kind", None) in ("country", "capital")}
+            spans = tuple((m.start, m.end) for m in other)
+            for mention in group:
+                if mention.country in sides and (mention.start, mention.end) in actors.guessed:
+                    mention.country = None
+                if mention.country is None and mention.sector in LOCAL_ARMED - {"UAF"}:
+                    guess = actors.place_in(sent, spans) or actors.home_place
+                    if guess not in sides:
+                        mention.country = guess
         ended = entry.event_type == "ASSAULT" and _ended(token)  # "halt the fighting": kept,
         # as fighting that was going on, but the halting is what the sentence is about
         if entry.trigger in ("attack", "blast") and entry.pos == "VERB" and any(
@@ -1165,14 +1202,37 @@ def _passive(token: Token) -> bool:
         token.tag_ == "VBN" and token.dep_ in ("acl", "conj") and token.head.pos_ in ("NOUN", "PROPN", "VERB"))
 
 
+# subordinate clauses that give the circumstances of the sentence's event
+BACKGROUND_MARKS = {"as", "while", "after", "before", "because", "since", "when", "although",
+                    "though", "amid", "until"}
+OUTCOME_VERBS = {"kill", "wound", "injure", "hurt", "maim"}
+
+
 def _outcome_of_same_event(trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
     """A participle that reports what an event did: 'attacked a camp, killing 14 and wounding
-    30', 'detonated a car bomb, killing nine'."""
+    30', 'detonated a car bomb, killing nine'; a toll that goes with a verb of the same event
+    ('killed two and wounded five': one attack); an attack noun that is the subject of its toll
+    ('the airstrikes killed 44': the verb codes it, with the victims) or a clause on the subject
+    of a toll ('airstrikes that demolished homes killed 44')."""
     token = trigger.token
     kind = trigger.entry.event_type
+
+    def same(t: Token) -> bool:
+        return t.i in triggers and triggers[t.i].entry.event_type == kind
+
+    if kind == "ASSAULT":
+        if token.dep_ == "conj" and token.lemma_.lower() in OUTCOME_VERBS and same(token.head) \
+                and token.head.pos_ == "VERB" and not _children(token, "nsubj", "nsubjpass"):
+            return True
+        if trigger.entry.pos == "NOUN" and token.dep_ == "nsubj" and same(token.head) \
+                and token.head.lemma_.lower() in OUTCOME_VERBS:
+            return True
+        if token.dep_ == "relcl" and token.head.dep_ == "nsubj" and same(token.head.head) \
+                and token.head.head.lemma_.lower() in OUTCOME_VERBS:
+            return True  # "warplanes that destroyed a depot killed twelve": one strike
     for _ in range(3):
         head = token.head
-        if head is token:
+        if head.i == token.i:
             return False
         if token.dep_ == "conj" and token.tag_ == "VBG":
             token = head

@@ -704,7 +704,7 @@ def _speaker(cue: Token | Span | None) -> Token | None:
             if head.lemma_.lower() in SPEECH_CUES and head.pos_ == "VERB":
                 verb = head
                 break
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             head = head.head
     for _ in range(3):
@@ -721,7 +721,7 @@ def _speaker(cue: Token | Span | None) -> Token | None:
         if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.i < verb.i and \
                 verb.head.pos_ in ("NOUN", "PROPN", "ADJ") and verb.head.dep_ == "ROOT":
             return verb.head  # “...?” the 43-year-old asked (parsed as a noun phrase)
-        if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl") and verb.head is not verb:
+        if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl") and verb.head.i != verb.i:
             verb = verb.head
         else:
             break

