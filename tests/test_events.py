@@ -308,7 +308,7 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     # does not make 'called' a 'call on'; meeting targets is no meeting
     ("FDA officials said they agree with the recommendation.", []),
     ("Senior Hungarian and Romanian officials agreed that their countries should cooperate.",
-     [("AGREE", ("HUN",), ())]),
+     [("AGREE", ("HUN", "ROU"), ())]),
     ("The UN envoy expressed concern about the escalation.", []),
     ("The minister called the budget a mistake on Tuesday.", []),
     ("The government will struggle to meet these targets.", []),
@@ -331,6 +331,15 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     # a text speaks for whoever issued it
     ("The Security Council passed a resolution calling on Syria to withdraw its troops.",
      [("REQUEST", ("UNO",), ("SYR",))]),
+    # a complaint is ACCUSE, a stance held is the subject's, a phrase's noun is no second event
+    ("Amnesty protested that Turkish police had beaten detainees in Ankara.",
+     [("ACCUSE", ("NGO",), ("TUR", "TUR"))]),
+    ("Israel is opposed to French mediation.", [("REJECT", ("ISR",), ("FRA",)), ("CONSULT", ("FRA",), ())]),
+    ("Serbia lodged an official protest with Albania.", [("ACCUSE", ("SRB",), ("ALB",))]),
+    # one noun, two countries; exercises held together are cooperation
+    ("US and Iraqi troops attacked the town.", [("ASSAULT", ("USA", "IRQ"), ())]),
+    ("French and Egyptian warships began war games in the Red Sea.",
+     [("COOPERATE", ("FRA", "EGY"), ())]),
 ])
 def test_argument_and_type_rules(code, text, expected):
     assert summarise(code(text).events) == expected

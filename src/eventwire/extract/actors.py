@@ -296,6 +296,10 @@ class DocActors:
         return None
 
     # --- phrases ----------------------------------------------------------------------------
+    def in_tables(self, token: Token) -> bool:
+        """Whether the tables name what the token is part of (a country, people, seat, person)."""
+        return self._entry(token) is not None
+
     def _entry(self, token: Token) -> Entry | None:
         span = self.match_at.get(token.i)
         if span is None:
@@ -512,6 +516,22 @@ class DocActors:
             actor = self.resolve(token, named)
             if actor is not None and all(a.start != actor.start for a in out):
                 out.append(actor)
+                out.extend(self._coordinated_nationalities(token, actor))
+        return out
+
+    def _coordinated_nationalities(self, head: Token, actor: ActorMention) -> list[ActorMention]:
+        """'French and Egyptian warships', 'US and Iraqi troops': one noun, two countries."""
+        out = []
+        for modifier in head.children:
+            if modifier.dep_ not in ("amod", "compound", "nmod") or modifier.i > head.i:
+                continue
+            for other in conjuncts(modifier):
+                entry = self._entry(other)
+                if entry is not None and entry.kind in ("demonym", "country") and entry.country \
+                        and entry.country != actor.country:
+                    end = other.idx + len(other.text)
+                    out.append(ActorMention(self.text[other.idx:end], other.idx, end, None,
+                                            entry.country, actor.sector))
         return out
 
 

@@ -264,9 +264,12 @@ def _modality(token: Token) -> str:
 
 
 def _unique(actors: list[ActorMention]) -> list[ActorMention]:
+    """Each span once; a country named inside another's phrase stays ('US and Iraqi troops')."""
     out: list[ActorMention] = []
     for actor in actors:
-        if all(not (a.start < actor.end and actor.start < a.end) for a in out):
+        if all(not (a.start < actor.end and actor.start < a.end)
+               or actor.country and a.country != actor.country and a.start <= actor.start
+               and actor.end <= a.end for a in out):
             out.append(actor)
     return out
 
@@ -362,6 +365,8 @@ class SentenceCoder:
         for head in heads:
             for child in head.children:
                 if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < head.i:
+                    if child.dep_ == "amod" and not self.actors.in_tables(child):
+                        continue  # "an official protest": an adjective, not an official
                     found.append(child)
                 elif child.dep_ == "acl":
                     found += [o for p, o in _prep_objects(child) if p == "by"]
@@ -402,6 +407,10 @@ class SentenceCoder:
             actors = self.heads_to_actors([verb.head])
             recipients = self.heads_to_actors([o for p, o in preps if self._recipient_prep(p, trigger)])
             return actors, recipients
+        if passive and verb.lemma_.lower() in STATIVE_PASSIVES and any(p == "to" for p, _ in preps):
+            # "Israel is opposed to French mediation": a stance, held by the subject
+            things = [o for p, o in preps if p == "to"]
+            return self.heads_to_actors(passive), self.heads_to_actors(things) or self.owners(things)
         if passive or (verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"):  # "a kidnapped Briton"
             actor_heads = [obj for prep, obj in preps if prep == "by"]
             patient_heads = passive or [verb.head]
@@ -746,6 +755,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         found = match_trigger(token, tables)
         if found is not None:
             triggers[token.i] = found
+            if found.entry.trigger == "protest" and found.entry.pos == "VERB" and _children(token, "ccomp"):
+                # "rights groups protested that the authorities are failing refugees": a
+                # complaint (CODEBOOK: official complaints are ACCUSE), not a demonstration
+                _retype(found, "ACCUSE", "disapprove", "111")
     if not triggers:
         return []
     ordered: set[int] = set()
@@ -786,6 +799,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 continue  # the content of a request, threat, promise, refusal or accusation
             if parent_type == entry.event_type and entry.pos == "NOUN":
                 continue  # "provided military aid": the verb codes it
+        if token.dep_ in ("dobj", "pobj") and entry.pos == "NOUN" and any(
+                t.entry.pos == "VERB" and token.lemma_.lower() in t.entry.requires
+                and t.token.i in (token.head.i, token.head.head.i) for t in triggers.values()):
+            continue  # "lodged an official protest": the noun is part of the verb's phrase
         if token.dep_ == "compound" and token.head.i in triggers and \
                 triggers[token.head.i].entry.event_type in CONTENT_TYPES - {"AGREE"}:
             continue  # "child rape charges", "terror threat": what is alleged or threatened
@@ -870,6 +887,11 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 o.lemma_.lower() in VERBAL_TARGETS for o in _children(token, "dobj")):
             # "attacked the proposal", "blasted the plan": criticism
             entry = _retype(trigger, "ACCUSE", "disapprove", "111")
+        if entry.event_type == "MOBILIZE" and entry.pos == "NOUN" and entry.cameo == "150" and len(
+                {a.country for a in actor + recipient if a.country}) > 1:
+            # "French and Egyptian warships launched war games": exercises held together
+            entry = _retype(trigger, "COOPERATE", None, "062")
+            actor, recipient = _unique(actor + recipient), []
         if entry.event_type == "MOBILIZE" and _peacekeeping(token):
             # "Britain is deploying 300 troops to the UN peacekeeping mission in Mali"
             entry = _retype(trigger, "AID", None, "074")
@@ -1202,6 +1224,8 @@ def _passive(token: Token) -> bool:
         token.tag_ == "VBN" and token.dep_ in ("acl", "conj") and token.head.pos_ in ("NOUN", "PROPN", "VERB"))
 
 
+# "is opposed to", "is committed to": participles that state the subject's own stance
+STATIVE_PASSIVES = {"oppose", "commit"}
 # subordinate clauses that give the circumstances of the sentence's event
 BACKGROUND_MARKS = {"as", "while", "after", "before", "because", "since", "when", "although",
                     "though", "amid", "until"}
