@@ -340,6 +340,16 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     ("US and Iraqi troops attacked the town.", [("ASSAULT", ("USA", "IRQ"), ())]),
     ("French and Egyptian warships began war games in the Red Sea.",
      [("COOPERATE", ("FRA", "EGY"), ())]),
+    # the victim a relative clause names; a place past the attacker's own nationality
+    ("A Briton who was shot dead outside a Saudi shopping center has been identified.",
+     [("ASSAULT", (), ("GBR",))]),
+    ("US warplanes fired on targets in the east Baghdad slum of Sadr City.",
+     [("ASSAULT", ("USA",), ("IRQ",))]),
+    # gunmen the police deal with are the police's country's; prisoners are people
+    ("The Kenyan police arrested five gunmen.", [("COERCE", ("KEN",), ("KEN",))]),
+    ("Vietnam has released nearly 9,000 prisoners.", [("RETREAT", ("VNM",), ("VNM",))]),
+    # a passive verb says on whom a nominal event falls
+    ("UN sanctions were imposed on Iraq in 1990.", [("SANCTION", ("UNO",), ("IRQ",))]),
 ])
 def test_argument_and_type_rules(code, text, expected):
     assert summarise(code(text).events) == expected

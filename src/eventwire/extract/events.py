@@ -263,6 +263,14 @@ def _modality(token: Token) -> str:
     return "asserted"
 
 
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY"}
+
+
+def _bare_state(mention: ActorMention, tables: Tables) -> bool:
+    """Whether a mention is a state named bare ('Libya', 'Moscow'), not one of its bodies."""
+    return getattr(tables.surface.get(mention.text), "kind", None) in ("country", "capital")
+
+
 def _unique(actors: list[ActorMention]) -> list[ActorMention]:
     """Each span once; a country named inside another's phrase stays ('US and Iraqi troops')."""
     out: list[ActorMention] = []
@@ -414,6 +422,9 @@ class SentenceCoder:
         if passive or (verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"):  # "a kidnapped Briton"
             actor_heads = [obj for prep, obj in preps if prep == "by"]
             patient_heads = passive or [verb.head]
+            if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                # "a Briton who was shot dead": the relative pronoun stands for the noun
+                patient_heads = [verb.head if p.tag_ in ("WDT", "WP") else p for p in patient_heads]
             actors = self.heads_to_actors(actor_heads, named=True)
             recipients = self.heads_to_actors(patient_heads)
         else:
@@ -469,7 +480,10 @@ class SentenceCoder:
             for content in _children(verb, "xcomp", "ccomp"):
                 heads = _children(content, "dobj", "dative")
                 if content.dep_ == "ccomp":  # "demanded that the US cancel ...": who is asked
-                    heads = _children(content, "nsubj", "nsubjpass") + heads
+                    subjects = _children(content, "nsubj", "nsubjpass")
+                    # "protested that the police had beaten detainees": the police are accused
+                    heads = subjects if subjects and trigger.entry.event_type == "ACCUSE" \
+                        else subjects + heads
                 heads += [o for p, o in _prep_objects(content) if p in RECIPIENT_PREPS]
                 recipients = self.heads_to_actors(heads)
                 if not recipients:
@@ -527,21 +541,30 @@ class SentenceCoder:
             actors = [_stand_in(noun, place, "UAF")]
         return actors, recipients
 
-    def struck_place(self, trigger: Trigger, sent: Span, anywhere: bool = True) -> list[ActorMention]:
-        """The place an attack happened, as its recipient: a place the trigger names ('in
-        Kirkuk', 'the Beslan school massacre'), else the sentence's first place."""
-        token = trigger.token
+    def named_place(self, token: Token) -> ActorMention | None:
+        """A place the trigger names: 'in Kirkuk', 'the Beslan school massacre', 'detonated a
+        car bomb near a crowd in Kirkuk'."""
         heads = [o for p, o in _prep_objects(token) if p in ("in", "near", "at", "outside", "across")]
         heads += [c for c in token.children if c.dep_ in ("compound", "nmod", "amod")]
         heads += [g for c in token.children if c.dep_ == "compound" for g in c.children
                   if g.dep_ in ("compound", "nmod")]
-        for obj in _children(token, "dobj"):  # "detonated a car bomb near a crowd in Kirkuk"
+        for obj in _children(token, "dobj"):
             heads += [o for p, o in _prep_objects(obj) if p in ("in", "near", "at", "outside")]
         for head in heads:
             if self.actors.is_place(head):
                 found = [a for a in self.heads_to_actors([head]) if a.country]
                 if found:
-                    return [dataclasses.replace(found[0], sector=None)]
+                    return dataclasses.replace(found[0], sector=None)
+        return None
+
+    def struck_place(self, trigger: Trigger, sent: Span, anywhere: bool = True,
+                     exclude: frozenset[str] = frozenset()) -> list[ActorMention]:
+        """The place an attack happened, as its recipient: a place the trigger names ('in
+        Kirkuk', 'the Beslan school massacre'), else the sentence's first place."""
+        token = trigger.token
+        named = self.named_place(token)
+        if named is not None:
+            return [named]
         within = range(sent.start, sent.end)  # the sentence's first place an act is located in
         if not anywhere:
             # a named attacker: only a place in the attack's own clause ("American airstrikes on
@@ -550,7 +573,9 @@ class SentenceCoder:
                 (a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
             if clause is None:
                 return []
-            within = sorted(t.i for t in clause.subtree)
+            subjects = {t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                        for t in c.subtree}
+            within = sorted(t.i for t in clause.subtree if t.i not in subjects)
         elif token.tag_ == "NN" and [c.lower_ for c in token.children] in (["the"], ["this"], ["that"]):
             return []  # "denied involvement in the attack": one told of before
         for i in within:
@@ -558,7 +583,8 @@ class SentenceCoder:
             root = span.root if span is not None else None
             if span is not None and span.start == i and root.dep_ not in ("nsubj", "nsubjpass"):
                 entry = self.tables.surface.get(span.text)
-                if entry is not None and entry.kind in ("country", "capital", "city") and entry.country:
+                if entry is not None and entry.kind in ("country", "capital", "city") \
+                        and entry.country and entry.country not in exclude:
                     return [ActorMention(span.text, span.start_char, span.end_char, None,
                                          entry.country, None)]
         return []
@@ -616,6 +642,12 @@ class SentenceCoder:
         recipient_preps = [(p, o) for p, o in preps if p != "by"]
         if governor is not None:
             recipient_preps += _prep_objects(governor)
+        elif anchor.dep_ == "nsubjpass" and anchor.head.pos_ == "VERB" and (
+                anchor.head.i not in self.triggers
+                or self.triggers[anchor.head.i].entry.event_type == trigger.entry.event_type):
+            # "UN sanctions were imposed on Iraq", "the aid was sent to Sudan": the verb says
+            # on whom (not "the attack was condemned by Iraq")
+            recipient_preps += [(p, o) for p, o in _prep_objects(anchor.head) if p != "by"]
         targets = [o for p, o in recipient_preps if self._recipient_prep(p, trigger)
                    or (p == "of" and trigger.entry.event_type in OF_NOUN_TYPES)]
         # "a bomb attack on a UN vehicle": whose the thing attacked is
@@ -833,8 +865,9 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             # named, the attack struck where it happened (as our AG News coding does); a
             # state's own country is no target of its attack
             named = any(a.country and a.sector not in LOCAL_ARMED for a in actor)
-            recipient = [r for r in coder.struck_place(trigger, sent, anywhere=not named)
-                         if not named or r.country not in {a.country for a in actor}]
+            own = frozenset(a.country for a in actor if a.country) if named else frozenset()
+            recipient = [r for r in coder.struck_place(trigger, sent, anywhere=not named, exclude=own)
+                         if r.country not in own]
         if not actor and recipient and entry.event_type == "ASSAULT" and (
                 entry.pos == "NOUN" or not subject_heads(token)):
             # "the Beslan school massacre", "five were killed": someone unnamed attacked (a
@@ -865,22 +898,27 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                         and token.lemma_.lower() not in VICTIM_NOUNS:  # hostages: decided there
                     place = actors.place_in(sent, victims) or actors.home
                     mention.country = place
+        located = None
         for group, other in ((actor, recipient), (recipient, actor)):
-            # "rebels struggle to make headway in talks" (a story on Darfur), "killed 24
-            # militants in Gaza", "the Mozambique government accepted demands from rebels":
-            # armed groups no one names are those of where the sentence is, else of the
-            # story's country; not a foreign state's dealt with by name ("sought support
-            # from Libya")
-            sides = {m.country for m in other if m.country and getattr(
-                tables.surface.get(m.text), "kind", None) in ("country", "capital")}
+            # "killed 24 militants in Gaza", "police arrested gunmen", "the Mozambique
+            # government accepted demands from rebels", "rebels struggle to make headway in
+            # talks" (a story on Darfur): armed groups no one names are those of where the
+            # event is said to be, else of the police or court that deals with them, else of
+            # the story's place, else of the sentence's place (an army may fight abroad);
+            # never of a foreign state dealt with by name ("sought support from Libya")
+            sides = {m.country for m in other if m.country and _bare_state(m, tables)}
+            bodies = [m for m in other if m.country and m.sector in STATE_SECTORS
+                      and not _bare_state(m, tables)]
+            domestic = next((m.country for m in bodies if m.sector in ("COP", "JUD")), None)
             spans = tuple((m.start, m.end) for m in other)
             for mention in group:
-                if mention.country in sides and (mention.start, mention.end) in actors.guessed:
-                    mention.country = None
-                if mention.country is None and mention.sector in LOCAL_ARMED - {"UAF"}:
-                    guess = actors.place_in(sent, spans) or actors.home_place
-                    if guess not in sides:
-                        mention.country = guess
+                guessed = (mention.start, mention.end) in actors.guessed
+                if mention.sector in LOCAL_ARMED - {"UAF"} and (mention.country is None or guessed):
+                    if located is None:
+                        located = getattr(coder.named_place(token), "country", None) or ""
+                    guess = located or domestic or actors.home_place \
+                        or actors.place_in(sent, spans)
+                    mention.country = guess if guess not in sides else None
         ended = entry.event_type == "ASSAULT" and _ended(token)  # "halt the fighting": kept,
         # as fighting that was going on, but the halting is what the sentence is about
         if entry.trigger in ("attack", "blast") and entry.pos == "VERB" and any(
