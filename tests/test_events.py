@@ -350,6 +350,9 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     ("Vietnam has released nearly 9,000 prisoners.", [("RETREAT", ("VNM",), ("VNM",))]),
     # a passive verb says on whom a nominal event falls
     ("UN sanctions were imposed on Iraq in 1990.", [("SANCTION", ("UNO",), ("IRQ",))]),
+    # an adjective names no one: 'an official visit' is Putin's
+    ("Russian President Vladimir Putin is making a two-day official visit to Turkey.",
+     [("CONSULT", ("RUS",), ("TUR",))]),
 ])
 def test_argument_and_type_rules(code, text, expected):
     assert summarise(code(text).events) == expected
@@ -380,3 +383,15 @@ def test_background_and_purpose_clauses_are_not_the_top_event(code):
     assert max(events, key=lambda e: e.confidence).event_type == "RETREAT"
     events = code("Police opened fire on the crowd in Dhaka to disperse the protesters.").events
     assert max(events, key=lambda e: e.confidence).event_type == "ASSAULT"
+
+
+def test_city_names_the_news_writes_and_shared_names_go_to_the_bigger_city():
+    from eventwire.extract.tables import load_tables
+
+    tables = load_tables()
+    assert tables.surface["Fallujah"].country == "IRQ"  # GeoNames: "Al Fallūjah"
+    assert tables.surface["Rafah"].country == "PSE"  # "Rafaḩ"
+    assert tables.surface["Los Angeles"].country == "USA"  # not Chile's "Los Ángeles"
+    assert tables.surface["Ohio"].country == "USA" and "Georgia" not in {
+        k for k, v in tables.surface.items() if v.kind == "city" and v.country == "USA"}
+    assert tables.surface["Darfur"].country == "SDN"  # regions.csv

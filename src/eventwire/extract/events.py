@@ -600,6 +600,13 @@ class SentenceCoder:
                         and trigger.entry.mode != "visit")  # "arrived in Amman on a visit"
         return (prep == "for" and kind in FOR_TYPES) or (prep == "from" and kind in FROM_TYPES)
 
+    def _adjectival_person(self, token: Token) -> bool:
+        """'an official visit': a person noun used as an adjective names no one."""
+        if token.dep_ != "amod" or token.tag_ != "JJ" or self.actors.in_tables(token):
+            return False
+        sector = self.actors.sector_of(token)
+        return sector is not None and sector[1]
+
     def noun_arguments(self, trigger: Trigger) -> tuple[list[ActorMention], list[ActorMention]]:
         noun = trigger.token
         if noun.lemma_.lower() in VICTIM_NOUNS:
@@ -610,7 +617,8 @@ class SentenceCoder:
             return self.heads_to_actors([noun]), self.heads_to_actors(owners)
         actor_heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                        and c.i < trigger.start or c.dep_ == "poss"]
-        actor_heads = [h for h in actor_heads if h.i not in range(trigger.start, trigger.end)]
+        actor_heads = [h for h in actor_heads if h.i not in range(trigger.start, trigger.end)
+                       and not self._adjectival_person(h)]
         if trigger.entry.event_type == "ASSAULT":
             # "the Beslan school massacre", "the Kirkuk bombing": where, not who
             actor_heads = [h for h in actor_heads if not (

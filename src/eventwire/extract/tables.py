@@ -163,11 +163,13 @@ def _load_cities(tables: Tables) -> None:
     datelines; capitals from countries.csv keep their own meaning (the government).
     """
     iso3, cities = geonames()
-    for city in cities.values():
-        if city["population"] < CITY_MIN_POPULATION or city["countrycode"] not in iso3:
-            continue
-        entry = Entry("city", iso3[city["countrycode"]], None, city["name"])
+    kept = sorted((c for c in cities.values()
+                   if c["population"] >= CITY_MIN_POPULATION and c["countrycode"] in iso3),
+                  key=lambda c: -c["population"])  # a name two cities share is the bigger's
+    entries = [(city, Entry("city", iso3[city["countrycode"]], None, city["name"])) for city in kept]
+    for city, entry in entries:  # names as GeoNames writes them first: they win over forms
         _add_surface(tables, city["name"], entry)
+    for city, entry in entries:
         for form in _plain_forms(city["name"]):  # "Rafaḩ" -> "Rafah", "Al Fallūjah" -> "Fallujah"
             _add_surface(tables, form, entry)
         if city["name"].endswith(" City") and city["name"].count(" ") >= 2:
