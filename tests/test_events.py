@@ -353,6 +353,17 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     # an adjective names no one: 'an official visit' is Putin's
     ("Russian President Vladimir Putin is making a two-day official visit to Turkey.",
      [("CONSULT", ("RUS",), ("TUR",))]),
+    # no attack: a weapons test, fighting an ill, a storm named before; no cooperation without
+    # a partner; no protest in a campaign rally or a crowd massed; a release sought is no release
+    ("Iran test-fired a missile on Monday.", [("MOBILIZE", ("IRN",), ())]),
+    ("Volunteers fight poverty and hunger in the region.", []),
+    ("Hurricane Ivan battered Jamaica on Sunday. Ivan has killed at least 60 people.", []),
+    ("Samsung said it would invest 24 billion dollars in new chip lines.", []),
+    ("Karzai left his compound for his first election rally.", []),
+    ("Two million people massed in the streets of Rome.", []),
+    ("Tribal elders were trying to secure the release of the engineers.", []),
+    ("Canada has defended its decision to buy submarines.", []),
+    ("Sudan faces the threat of epidemics.", []),
 ])
 def test_argument_and_type_rules(code, text, expected):
     assert summarise(code(text).events) == expected

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -641,6 +642,8 @@ class SentenceCoder:
                 anchor.head.head.i in self.triggers and \
                 self.triggers[anchor.head.head.i].entry.event_type != trigger.entry.event_type:
             governor = None  # "declared a cessation of hostilities": the declarer did not fight
+        if governor is not None and governor.lemma_.lower() in UNDERGOING_VERBS:
+            governor = None  # "Sudan faces the threat of sanctions": Sudan does not threaten
         if not actors and governor is not None:
             subject = subject_heads(governor)
             actors = self.heads_to_actors(subject) or self._speaker_for_pronoun(governor, subject)
@@ -943,6 +946,29 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             entry = _retype(trigger, "AID", None, "074")
         if entry.event_type == "ASSAULT" and _disaster(token):
             continue  # "killed in a helicopter crash", "killed by Hurricane Jeanne"
+        if entry.trigger in ("fight", "battle", "combat") and entry.pos == "VERB" and any(
+                o.lemma_.lower() not in COGNATE_FIGHTS and not coder.heads_to_actors([o])
+                and coder.actors.sector_of(o) is None for o in _children(token, "dobj")):
+            continue  # "fight poverty", "battle bird flu", "fight an invasion of locusts"
+        if entry.event_type == "ASSAULT" and entry.pos == "VERB" and _tested(token):
+            # "Pakistan test-fired a nuclear-capable missile": a show of force, no attack
+            entry = _retype(trigger, "MOBILIZE", "weapons", "150")
+            recipient = []
+        if entry.trigger in ("invest", "trade", "investment") and not recipient and len(actor) < 2:
+            continue  # "Samsung will invest in new chip lines": no one to cooperate with
+        if entry.trigger == "defend" and any(o.lemma_.lower() in VERBAL_TARGETS
+                                             for o in _children(token, "dobj")):
+            continue  # "Canada defended its decision": a statement, not support
+        if entry.trigger == "rally" and (any(c.lemma_.lower() in NOT_PROTEST_RALLIES for c in token.children
+                                             if c.dep_ in ("compound", "amod", "nsubj"))
+                                         or any(s.lemma_.lower() in NOT_PROTEST_RALLIES
+                                                for s in _children(token, "nsubj"))):
+            continue  # "a campaign rally", "stocks rallied"
+        if entry.trigger == "mass" and actor and all(a.sector in (None, "CVL") for a in actor):
+            continue  # "two million people massed in the streets of Rome": crowds, no troops
+        if entry.pos == "NOUN" and (governor := _governing_verb(token)) is not None \
+                and governor.lemma_.lower() in ATTEMPT_VERBS:
+            continue  # "efforts to secure the release of two hostages": sought, not done
         if entry.trigger == "fight" and (_children(token, "xcomp") or any(
                 p == "for" for p, _ in _prep_objects(token))):
             continue  # "fought to gain a foothold", "fight for their rights": a struggle
@@ -1154,10 +1180,33 @@ def _seized_people(token: Token, tables: Tables) -> bool:
     return any(_is_person(o, tables) for o in _seized_objects(token))
 
 
+# "faced the threat of epidemics", "fears an attack", "suffered the sanctions": the subject
+# undergoes the event the object names
+UNDERGOING_VERBS = {"face", "fear", "suffer", "endure", "survive", "confront", "risk", "escape",
+                    "dread", "brave", "weather"}
+STORM_WORDS = "Hurricane|Typhoon|Cyclone|Storm|Tropical Storm|hurricane|typhoon|cyclone|storm"
+NAMED_STORM = re.compile(rf"\b(?:{STORM_WORDS}) [A-Z][a-z]+")
 DISASTERS = {"crash", "accident", "hurricane", "storm", "earthquake", "quake", "flood",
              "flooding", "tsunami", "cyclone", "typhoon", "landslide", "mudslide", "avalanche",
              "tornado", "blaze", "wildfire", "disease", "epidemic", "outbreak", "heatwave",
              "collision", "derailment", "stampede", "eruption", "drought", "famine", "winds"}
+
+
+COGNATE_FIGHTS = {"battle", "war", "gunbattle", "fight", "clash", "skirmish", "duel", "firefight",
+                  "campaign", "insurgency", "offensive"}
+NOT_PROTEST_RALLIES = {"election", "campaign", "stock", "share", "market", "price", "dollar", "index",
+                       "bond", "oil", "currency", "euro", "yen", "investor", "nasdaq", "dow"}
+# verbs of trying to bring an event about: "secure the release", "seek a ceasefire"
+ATTEMPT_VERBS = {"secure", "seek", "win", "obtain", "negotiate", "demand", "press", "push", "hope",
+                 "expect", "await", "facilitate", "arrange"}
+
+
+def _tested(token: Token) -> bool:
+    """'test-fired', 'test fired', 'test-launched': a weapons test."""
+    doc = token.doc
+    before = [doc[i].lower_ for i in range(max(token.i - 2, 0), token.i)]
+    return before[-1:] == ["test"] or before == ["test", "-"] or any(
+        c.lower_ == "test" for c in token.children if c.dep_ in ("compound", "npadvmod", "advmod", "amod"))
 
 
 VERBAL_TARGETS = {"proposal", "plan", "decision", "policy", "remark", "comment", "idea", "bill",
@@ -1192,7 +1241,13 @@ def _disaster(token: Token) -> bool:
     """'killed in a helicopter crash', 'killed by Hurricane Jeanne': no one attacked."""
     objects = [o for p, o in _prep_objects(token) if p in ("in", "by", "during", "after")]
     objects += _children(token, "nsubj")
+    if token.dep_ in ("acl", "relcl"):
+        objects.append(token.head)  # "the worst flooding in a century killed 172" (misparsed)
+    text = token.doc.user_data.get("eventwire_text") or token.doc.text
     for obj in objects:
+        if obj.pos_ == "PROPN" and NAMED_STORM.search(text) and re.search(
+                rf"\b(?:{STORM_WORDS}) {re.escape(obj.text)}\b", text):
+            return True  # "Hurricane Ivan battered the islands ... Ivan has killed 60"
         words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children
                                         if c.dep_ in ("compound", "amod")}
         if words & DISASTERS:
