@@ -364,6 +364,15 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     ("Tribal elders were trying to secure the release of the engineers.", []),
     ("Canada has defended its decision to buy submarines.", []),
     ("Sudan faces the threat of epidemics.", []),
+    # the same attack told again is one event; unnamed attackers are of where they struck,
+    # not of the official who reports it, and their victims of where they fell
+    ("A US military official said seven American marines were killed Monday in a car-bomb "
+     "explosion near Fallujah. Several other Marines were wounded in the attack.",
+     [("ASSAULT", ("IRQ",), ("USA",))]),
+    ("At least seven people were killed in a bomb blast in central Kabul - the second deadly "
+     "explosion in Afghanistan this week.", [("ASSAULT", ("AFG",), ("AFG",))]),
+    ("Two Palestinian gunmen killed six people in Tel Aviv, police said.",
+     [("ASSAULT", ("PSE",), ("ISR",))]),
 ])
 def test_argument_and_type_rules(code, text, expected):
     assert summarise(code(text).events) == expected

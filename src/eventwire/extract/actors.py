@@ -407,8 +407,11 @@ class DocActors:
         if actor is not None and actor.country is None:
             actor.country = self._place_country(head)  # "a court in Yemen", "police in Tbilisi"
             if actor.country is None and actor.sector in DOMESTIC_SECTORS:
-                # "police", "the opposition": those of the country the story is in
+                # "police", "the opposition": those of the country the story is in (a guess
+                # the event coder may refine: victims are of where the attack was)
                 actor.country = self.home or self.place_in(head.sent)
+                if actor.country is not None:
+                    self.guessed.add((actor.start, actor.end))
             elif actor.country is None and actor.sector in LOCAL_GROUPS:
                 # "rebels", "militants": those of where the sentence is, else of the story's
                 # (a guess the event coder may take back: "sought support from Libya")

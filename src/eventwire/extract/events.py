@@ -542,6 +542,22 @@ class SentenceCoder:
             actors = [_stand_in(noun, place, "UAF")]
         return actors, recipients
 
+    def clause_place(self, token: Token, skip: tuple[tuple[int, int], ...] = ()) -> str | None:
+        """The country of the first place named in the clause of a reported event, outside
+        ``skip``; None when the event is the sentence's own (the sentence's place serves)."""
+        clause = token if token.pos_ in ("VERB", "AUX") else next(
+            (a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if clause is None or clause.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "relcl"):
+            return None
+        for t in clause.subtree:
+            span = self.actors.match_at.get(t.i)
+            if span is None or span.start != t.i or any(a <= span.start_char < b for a, b in skip):
+                continue
+            entry = self.tables.surface.get(span.text)
+            if entry is not None and entry.kind in ("country", "capital", "city") and entry.country:
+                return entry.country
+        return None
+
     def named_place(self, token: Token) -> ActorMention | None:
         """A place the trigger names: 'in Kirkuk', 'the Beslan school massacre', 'detonated a
         car bomb near a crowd in Kirkuk'."""
@@ -721,10 +737,13 @@ def find_events(doc: Doc, actors: DocActors, tables: Tables, doc_id: str,
             here.append(candidates[position])
             position += 1
         if here:
+            attacked = any(e.event_type == "ASSAULT" for e in events)
             for event in _sentence_events(doc, sent, index + sentence_base, actors, tables,
-                                          doc_id, published, offset, here):
+                                          doc_id, published, offset, here, attacked):
                 key = _repeat_key(event)
-                if _is_victim_noun(event.trigger.text) and (key in seen or abducted and not key[2]):
+                named = any((r.start - offset, r.end - offset) not in actors.guessed
+                            for r in event.recipient if r.country)
+                if _is_victim_noun(event.trigger.text) and (key in seen or abducted and not named):
                     continue  # "the hostages" again: their abduction is coded once
                 seen.add(key)
                 abducted = abducted or event.mode == "abduct"
@@ -786,7 +805,8 @@ def trigger_lemma_ids(tables: Tables, strings) -> set[int]:
 
 def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActors,
                      tables: Tables, doc_id: str, published: date | None, offset: int,
-                     candidates: list[int]) -> list[Event]:
+                     candidates: list[int], attacked: bool = False) -> list[Event]:
+    """The events of one sentence; ``attacked``: an attack was coded earlier in the story."""
     triggers: dict[int, Trigger] = {}
     for i in candidates:
         token = doc[i]
@@ -831,6 +851,13 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         token = trigger.token
         if _outcome_of_same_event(trigger, triggers):
             continue  # "attacked a camp, killing 14": the killing is that attack's outcome
+        if trigger.entry.event_type == "ASSAULT" and (
+                attacked and token.lemma_.lower() in OUTCOME_VERBS and any(
+                    p in ("in", "during", "by") and _told_before(o) for p, o in _prep_objects(token))
+                or token.dep_ == "appos" and any(t.entry.event_type == "ASSAULT" and i < token.i
+                                                 for i, t in triggers.items())):
+            continue  # "Several other Marines were wounded in the attack": the one told of;
+            # "killed in a bomb blast in Kabul - the second deadly explosion": the same blast
         entry = trigger.entry
         parent_trigger = embedded[trigger.token.i]
         if parent_trigger is not None:
@@ -895,22 +922,32 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if entry.event_type in PLACE_TYPES:
             # "killed 44 people in a village near Falluja": unnamed victims belong where it happened
             place = None
-            known = [r.country for r in recipient if r.country]
+            known = [r.country for r in recipient if r.country
+                     and (r.start, r.end) not in actors.guessed]
             victims = tuple((r.start, r.end) for r in recipient)
             for mention in recipient:
-                if mention.country is None and mention.sector in (None, "CVL"):
-                    # "Ukrainian soldiers and civilians": the civilians share the soldiers'
-                    place = place or actors.place_in(sent) or actors.home
-                    mention.country = known[0] if known else place
+                if mention.sector in (None, "CVL") and (
+                        mention.country is None or (mention.start, mention.end) in actors.guessed):
+                    # "Ukrainian soldiers and civilians": the civilians share the soldiers';
+                    # "killed 23 people in Tel Aviv": unnamed victims are of where it happened
+                    place = place or actors.place_in(sent) or actors.home_place
+                    mention.country = (known[0] if known else place) or mention.country
+                    if not known:
+                        actors.guessed.add((mention.start, mention.end))
             # "terrorists seized a school in Beslan", "a car bomb in Kirkuk": armed men no one
             # names are coded to where they struck (as our AG News coding does)
             for mention in actor:
                 if mention.country is None and mention.sector in LOCAL_ARMED \
                         and token.lemma_.lower() not in VICTIM_NOUNS:  # hostages: decided there
-                    place = actors.place_in(sent, victims) or actors.home
+                    # the attack's own clause first ("a US official said marines were killed in
+                    # a blast near Fallujah": not the speaker's country)
+                    place = coder.clause_place(token, victims) or actors.place_in(sent, victims) \
+                        or actors.home_place
                     mention.country = place
         located = None
         for group, other in ((actor, recipient), (recipient, actor)):
+            foreign = {m.country for m in other if m.sector in STATE_SECTORS} if group is recipient \
+                else set()  # "French warplanes killed twelve fighters": not French fighters
             # "killed 24 militants in Gaza", "police arrested gunmen", "the Mozambique
             # government accepted demands from rebels", "rebels struggle to make headway in
             # talks" (a story on Darfur): armed groups no one names are those of where the
@@ -928,7 +965,8 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                     if located is None:
                         located = getattr(coder.named_place(token), "country", None) or ""
                     guess = located or domestic or actors.home_place \
-                        or actors.place_in(sent, spans)
+                        or actors.place_in(sent, spans) or (
+                            actors.home if actors.home not in foreign else None)
                     mention.country = guess if guess not in sides else None
         ended = entry.event_type == "ASSAULT" and _ended(token)  # "halt the fighting": kept,
         # as fighting that was going on, but the halting is what the sentence is about
@@ -1199,6 +1237,16 @@ NOT_PROTEST_RALLIES = {"election", "campaign", "stock", "share", "market", "pric
 # verbs of trying to bring an event about: "secure the release", "seek a ceasefire"
 ATTEMPT_VERBS = {"secure", "seek", "win", "obtain", "negotiate", "demand", "press", "push", "hope",
                  "expect", "await", "facilitate", "arrange"}
+
+
+ATTACK_NOUNS = {"attack", "blast", "explosion", "bombing", "raid", "shooting", "ambush", "strike",
+                "assault", "bomb", "fighting", "clash", "violence"}
+
+
+def _told_before(noun: Token) -> bool:
+    """'the attack', 'the blast': an attack the story has told of."""
+    return noun.lemma_.lower() in ATTACK_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in ("the", "that", "this", "same") for c in noun.children)
 
 
 def _tested(token: Token) -> bool:
