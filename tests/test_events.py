@@ -373,6 +373,12 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
      "explosion in Afghanistan this week.", [("ASSAULT", ("AFG",), ("AFG",))]),
     ("Two Palestinian gunmen killed six people in Tel Aviv, police said.",
      [("ASSAULT", ("PSE",), ("ISR",))]),
+    # an act only alleged is the allegation (ACCUSE) against its alleged doer; criticism faced
+    # is criticism of the one who faces it
+    ("Opposition leaders in Harare walked out of parliament in protest at alleged police "
+     "beatings of students.", [("PROTEST", ("ZWE",), ()), ("ACCUSE", ("ZWE",), ("ZWE",))]),
+    ("Russian security forces were facing further criticism on Monday.",
+     [("ACCUSE", (None,), ("RUS",))]),
 ])
 def test_argument_and_type_rules(code, text, expected):
     assert summarise(code(text).events) == expected

@@ -558,6 +558,15 @@ class SentenceCoder:
                 return entry.country
         return None
 
+    def clause_subject(self, token: Token) -> list[ActorMention]:
+        """Who the clause around a noun is about: 'rebels walked out in protest at alleged
+        attacks' -> the rebels."""
+        for verb in token.ancestors:
+            if verb.pos_ in ("VERB", "AUX"):
+                subject = subject_heads(verb)
+                return self.heads_to_actors(subject) or self._speaker_for_pronoun(verb, subject)
+        return []
+
     def named_place(self, token: Token) -> ActorMention | None:
         """A place the trigger names: 'in Kirkuk', 'the Beslan school massacre', 'detonated a
         car bomb near a crowd in Kirkuk'."""
@@ -885,16 +894,28 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             actor, recipient = coder.noun_arguments(trigger)
         else:
             actor, recipient = coder.verb_arguments(trigger)
+        if entry.pos == "NOUN" and entry.event_type in UNDERGONE_TYPES and not actor and (
+                governor := _governing_verb(token)) is not None \
+                and governor.lemma_.lower() in UNDERGOING_VERBS:
+            # "Russian security forces were facing further criticism", "faces charges":
+            # the subject is the one criticised; who criticises goes unnamed (the trigger
+            # stands in)
+            recipient = coder.heads_to_actors(subject_heads(governor))
+            if not recipient:
+                continue
+            actor = [_stand_in(token, None, None)]
         if entry.event_type == "ACCUSE" and (token.lemma_.lower() in TRIALS or "trial" in entry.requires):
             # "Saddam will go on trial", "Milosevic's trial": the one named is the accused;
             # the court (unnamed) accuses
             recipient, actor = _unique(actor + recipient), []
         if not actor and recipient and entry.event_type == "ACCUSE" and (
                 _passive(token) or token.lemma_.lower() in TRIALS or "trial" in entry.requires):
-            # "was indicted on child rape charges", "four soldiers are charged with murder": the
-            # accuser goes unnamed; courts and prosecutors are those of the accused's country
-            country = next((r.country for r in recipient if r.country), None)
+            # "was indicted on child rape charges", "four soldiers are charged with murder",
+            # "Iran is criticized for its lack of candor": the doer goes unnamed (the trigger
+            # stands in); courts, prosecutors and critics are, unless named, those of the
+            # accused's country
             judicial = entry.trigger in ("charge", "indict", "prosecute") or entry.cameo == "115"
+            country = next((r.country for r in recipient if r.country), None)
             actor = [_stand_in(token, country, "JUD" if judicial else None)]
         if not actor and entry.event_type == "ASSAULT":
             actor = coder.unidentified_attacker(trigger)
@@ -1049,6 +1070,19 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if entry.event_type == "COERCE" and any(a.sector == "JUD" for a in actor):
             # a court jailing someone convicts them (CODEBOOK: a conviction is SANCTION)
             _retype(trigger, "SANCTION", "convict", "16")
+        if entry.pos == "NOUN" and entry.event_type != "ACCUSE" and any(
+                c.dep_ == "amod" and c.lemma_.lower() in ALLEGED for c in token.children):
+            # "in protest at alleged government attacks": the act is only alleged; the
+            # allegation is ACCUSE by whoever makes it, against the alleged doer (CODEBOOK)
+            accuser = coder.clause_subject(token)
+            if accuser and actor:
+                act = _build_event(doc, sent, sentence_index, trigger, actor, recipient, tables,
+                                   doc_id, published, offset)
+                allegation = _restated(act, "ACCUSE", "112", tables,
+                                       actor=_shift(accuser, offset), recipient=act.actor)
+                allegation.mode = "allege"
+                out.append(allegation)
+            continue
         event = _build_event(doc, sent, sentence_index, trigger, actor, recipient, tables,
                              doc_id, published, offset)
         if ended:
@@ -1239,6 +1273,10 @@ ATTEMPT_VERBS = {"secure", "seek", "win", "obtain", "negotiate", "demand", "pres
                  "expect", "await", "facilitate", "arrange"}
 
 
+# "alleged attacks", "suspected abuse", "purported plot": acts only alleged
+ALLEGED = {"alleged", "suspected", "purported", "supposed"}
+# what a subject can be said to undergo: "faced criticism", "faces sanctions"
+UNDERGONE_TYPES = {"ACCUSE"}
 ATTACK_NOUNS = {"attack", "blast", "explosion", "bombing", "raid", "shooting", "ambush", "strike",
                 "assault", "bomb", "fighting", "clash", "violence"}
 
