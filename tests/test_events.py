@@ -379,6 +379,9 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
      "beatings of students.", [("PROTEST", ("ZWE",), ()), ("ACCUSE", ("ZWE",), ("ZWE",))]),
     ("Russian security forces were facing further criticism on Monday.",
      [("ACCUSE", (None,), ("RUS",))]),
+    # signing a protocol is signing an agreement; being willing to is promising it
+    ("Bangladesh is willing to sign a protocol with the United States.",
+     [("SUPPORT", ("BGD", "USA"), ()), ("AGREE", ("BGD", "USA"), ())]),
 ])
 def test_argument_and_type_rules(code, text, expected):
     assert summarise(code(text).events) == expected
