@@ -382,6 +382,9 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     # signing a protocol is signing an agreement; being willing to is promising it
     ("Bangladesh is willing to sign a protocol with the United States.",
      [("SUPPORT", ("BGD", "USA"), ()), ("AGREE", ("BGD", "USA"), ())]),
+    # who is condemned for an attack is who made it, not its victim
+    ("The UN condemned the Israeli attack on the Gaza camp.",
+     [("ACCUSE", ("UNO",), ("ISR",)), ("ASSAULT", ("ISR",), ("PSE",))]),
 ])
 def test_argument_and_type_rules(code, text, expected):
     assert summarise(code(text).events) == expected

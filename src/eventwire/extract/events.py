@@ -1093,6 +1093,7 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if stated is not None:
             out.append(stated)
     _protest_demands(doc, by_token)
+    _condemned_attackers(doc, by_token)
     return out
 
 
@@ -1124,6 +1125,21 @@ def _protest_demands(doc: Doc, by_token: dict[int, Event]) -> None:
                 protest.recipient = [dataclasses.replace(r) for r in request.recipient]
                 protest.confidence = round(min(protest.confidence + 0.2, 0.95), 2)
             request.confidence = round(min(request.confidence, protest.confidence - 0.05), 2)
+
+
+def _condemned_attackers(doc: Doc, by_token: dict[int, Event]) -> None:
+    """'Bush condemned the beheading of an American hostage': who is condemned is who did it,
+    not its victim; unknown doers leave the recipient empty."""
+    for i, accusation in by_token.items():
+        if accusation.event_type != "ACCUSE":
+            continue
+        for obj in _children(doc[i], "dobj"):
+            attack = by_token.get(obj.i)
+            if attack is None or attack.event_type != "ASSAULT":
+                continue
+            accusation.recipient = [dataclasses.replace(a) for a in attack.actor
+                                    if a.country and a.sector != "UAF"]
+            break
 
 
 # "Syria says it is willing to withdraw", "the rebels announced they will return the weapons":
