@@ -385,6 +385,11 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     # who is condemned for an attack is who made it, not its victim
     ("The UN condemned the Israeli attack on the Gaza camp.",
      [("ACCUSE", ("UNO",), ("ISR",)), ("ASSAULT", ("ISR",), ("PSE",))]),
+    # an organisation the model takes for a person is the organisation; a phone call is a
+    # consultation; an adjective names a sector, the verb's subject who
+    ("The Houthis fired a ballistic missile at Israel.", [("ASSAULT", ("YEM",), ("ISR",))]),
+    ("Erdogan spoke with Putin by phone.", [("CONSULT", ("TUR", "RUS"), ())]),
+    ("China conducted military drills around Taiwan.", [("MOBILIZE", ("CHN",), ())]),
 ])
 def test_argument_and_type_rules(code, text, expected):
     assert summarise(code(text).events) == expected

@@ -107,10 +107,10 @@ class Gazetteer:
                 if len(span) == 1 and span[0].ent_type_ != "PERSON":
                     continue
             elif len(span) == 1 and span[0].ent_type_ == "PERSON" and span.text not in self.tables.tenures \
-                    and not (self.tables.surface[span.text].kind in ("country", "demonym")
+                    and not (self.tables.surface[span.text].kind in ("country", "demonym", "seat", "igo")
                              and _alone_in_ent(span[0])):
                 continue  # "Michael Jordan", "Chad Smith": first names ("Benin opened" stays
-                # Benin, "a Briton who was shot" a Briton)
+                # Benin, "a Briton who was shot" a Briton, "The Houthis fired" the Houthis)
             elif (len(span) == 1 and span[0].ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "NORP")
                   and self.tables.surface[span.text].kind == "city"):
                 continue  # "Mobile", "Split", "Nice" as words

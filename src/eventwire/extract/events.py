@@ -657,7 +657,10 @@ class SentenceCoder:
             preps += _prep_objects(anchor)
             actor_heads += [c for c in anchor.children if c.dep_ == "poss"]
         actor_heads += [o for p, o in preps if p == "by"]
-        actors = self.heads_to_actors(actor_heads)
+        # "China conducted military drills": an adjective names a sector, not who; the verb's
+        # subject is asked first
+        weak = [h for h in actor_heads if h.dep_ == "amod" and not self.actors.in_tables(h)]
+        actors = self.heads_to_actors([h for h in actor_heads if h not in weak])
         governor = _governing_verb(noun)
         if governor is not None and governor.i in self.triggers and \
                 governor.lemma_.lower() not in ORDER_VERBS and \
@@ -672,6 +675,8 @@ class SentenceCoder:
         if not actors and governor is not None:
             subject = subject_heads(governor)
             actors = self.heads_to_actors(subject) or self._speaker_for_pronoun(governor, subject)
+        if not actors and weak:
+            actors = self.heads_to_actors(weak)  # "a military coup": the military
         if trigger.entry.reciprocal:
             # "clashes between US forces and militiamen", "talks with Iran": all are parties
             actors = _unique(actors + self.heads_to_actors([o for p, o in preps if p in ("between", "with")]))
