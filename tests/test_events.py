@@ -390,6 +390,14 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     ("The Houthis fired a ballistic missile at Israel.", [("ASSAULT", ("YEM",), ("ISR",))]),
     ("Erdogan spoke with Putin by phone.", [("CONSULT", ("TUR", "RUS"), ())]),
     ("China conducted military drills around Taiwan.", [("MOBILIZE", ("CHN",), ())]),
+    # troops offered to or arriving in a peace-keeping force are aid to where it serves; a
+    # boycott announced is a threat
+    ("Kenya is ready to contribute 1,000 troops to a peace-keeping force in Haiti.",
+     [("AID", ("KEN",), ("HTI",)), ("AGREE", ("KEN",), ("HTI",))]),
+    ("The first deployment of Indian peacekeeping troops has arrived in South Sudan.",
+     [("AID", ("IND",), ("SSD",))]),
+    ("Opposition leaders said they would boycott all contact with the Kenyan government.",
+     [("PROTEST", ("KEN",), ("KEN",)), ("THREATEN", ("KEN",), ("KEN",))]),
 ])
 def test_argument_and_type_rules(code, text, expected):
     assert summarise(code(text).events) == expected
@@ -432,3 +440,11 @@ def test_city_names_the_news_writes_and_shared_names_go_to_the_bigger_city():
     assert tables.surface["Ohio"].country == "USA" and "Georgia" not in {
         k for k, v in tables.surface.items() if v.kind == "city" and v.country == "USA"}
     assert tables.surface["Darfur"].country == "SDN"  # regions.csv
+
+
+def test_what_one_must_be_ready_to_do_is_demanded_not_promised(code):
+    events = code("The Turkish president said the European Union must be ready to mediate between "
+                  "Serbia and Kosovo.").events
+    top = max((e for e in events if e.modality != "hypothetical"), key=lambda e: e.confidence)
+    assert (top.event_type, top.actor[0].country, top.recipient[0].country) == ("REQUEST", "TUR", "EUR")
+    assert all(e.event_type != "AGREE" for e in events)

@@ -113,7 +113,8 @@ GIVEN_THINGS = {
             "radar", "warship", "boat", "equipment"},
     "073": {"food", "medicine", "supply", "supplies", "tent", "shelter", "water", "clothing",
             "blanket", "vaccine", "relief", "drug", "grain", "flour", "rice", "wheat", "fuel",
-            "medical", "kit", "material", "assistance", "aid", "support", "help", "doctor"},
+            "medical", "kit", "material", "assistance", "aid", "support", "help", "doctor",
+            "good"},
 }
 
 
@@ -677,17 +678,22 @@ class SentenceCoder:
             actors = self.heads_to_actors(subject) or self._speaker_for_pronoun(governor, subject)
         if not actors and weak:
             actors = self.heads_to_actors(weak)  # "a military coup": the military
+        if not actors and trigger.entry.event_type in SENT_THING_TYPES:
+            # "the deployment of NATO peacekeeping troops": whose troops
+            sent = [o for p, o in preps if p == "of"]
+            actors = [a for a in self.heads_to_actors(sent) or self.owners(sent) if a.country]
         if trigger.entry.reciprocal:
             # "clashes between US forces and militiamen", "talks with Iran": all are parties
             actors = _unique(actors + self.heads_to_actors([o for p, o in preps if p in ("between", "with")]))
         recipient_preps = [(p, o) for p, o in preps if p != "by"]
         if governor is not None:
             recipient_preps += _prep_objects(governor)
-        elif anchor.dep_ == "nsubjpass" and anchor.head.pos_ == "VERB" and (
+        elif (anchor.dep_ == "nsubjpass" or anchor.dep_ == "nsubj"
+              and anchor.head.lemma_.lower() in ARRIVAL_VERBS) and anchor.head.pos_ == "VERB" and (
                 anchor.head.i not in self.triggers
                 or self.triggers[anchor.head.i].entry.event_type == trigger.entry.event_type):
-            # "UN sanctions were imposed on Iraq", "the aid was sent to Sudan": the verb says
-            # on whom (not "the attack was condemned by Iraq")
+            # "UN sanctions were imposed on Iraq", "the aid was sent to Sudan", "the deployment
+            # arrived in Bosnia": the verb says on whom (not "the attack was condemned by Iraq")
             recipient_preps += [(p, o) for p, o in _prep_objects(anchor.head) if p != "by"]
         targets = [o for p, o in recipient_preps if self._recipient_prep(p, trigger)
                    or (p == "of" and trigger.entry.event_type in OF_NOUN_TYPES)]
@@ -785,7 +791,7 @@ def _obligations(doc: Doc, sent: Span, sentence_index: int, actors: DocActors, t
     for i in modals:
         modal = doc[i]
         verb = modal.head
-        if modal.dep_ != "aux" or verb.pos_ != "VERB" or verb.dep_ not in ("ccomp", "parataxis"):
+        if modal.dep_ != "aux" or verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ccomp", "parataxis"):
             continue
         speech = verb.head
         if speech.lemma_.lower() not in OBLIGATION_SPEECH or _negated(speech):
@@ -1008,6 +1014,9 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if entry.event_type == "MOBILIZE" and _peacekeeping(token):
             # "Britain is deploying 300 troops to the UN peacekeeping mission in Mali"
             entry = _retype(trigger, "AID", None, "074")
+            if not recipient:  # "to an international peace-keeping force in Liberia"
+                places = [coder.named_place(o) for p, o in _prep_objects(token) if p == "to"]
+                recipient = [p for p in places if p is not None][:1]
         if entry.event_type == "ASSAULT" and _disaster(token):
             continue  # "killed in a helicopter crash", "killed by Hurricane Jeanne"
         if entry.trigger in ("fight", "battle", "combat") and entry.pos == "VERB" and any(
@@ -1151,7 +1160,7 @@ def _condemned_attackers(doc: Doc, by_token: dict[int, Event]) -> None:
 # an announced future act is itself an event, AGREE when the act cooperates and THREATEN when it
 # harms (PLOVER: expressions of intent); the act keeps modality "intended"
 INTENT_COOPERATIVE = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT", "CONSULT"}
-INTENT_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
+INTENT_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}  # "would boycott"
 WILLING = {"willing", "ready", "prepared", "plan", "intend", "prepare", "eager", "determined"}
 # "is to address Congress", "was set to meet", "is expected to sign", "is due to visit"
 SCHEDULED = {"be", "set", "due", "expect", "schedule", "slate", "poise"}
@@ -1184,6 +1193,10 @@ def _stated_intention(event: Event, trigger: Trigger, tables: Tables,
     future = any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "would", "'ll", "shall")
                  for c in token.children)
     willing = token.dep_ == "xcomp" and token.head.lemma_.lower() in WILLING | SCHEDULED
+    if willing and any(c.dep_ == "aux" and c.lemma_.lower() in OBLIGATION_MODALS
+                       for h in (token.head, token.head.head) for c in h.children):
+        event.modality = "hypothetical"  # "the US must be ready to mediate": demanded of
+        return None  # them (the demand is coded), neither promised nor done
     # headlines: "Iraq PM to address US Congress", "Rumsfeld to Meet Foreign Defense Chiefs"
     headline = token.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if not (future or willing or headline):
@@ -1277,6 +1290,8 @@ def _seized_people(token: Token, tables: Tables) -> bool:
 # undergoes the event the object names
 UNDERGOING_VERBS = {"face", "fear", "suffer", "endure", "survive", "confront", "risk", "escape",
                     "dread", "brave", "weather"}
+# "peacekeepers arrived in Bosnia": where the sent arrive is who receives them
+ARRIVAL_VERBS = {"arrive", "land", "reach", "enter"}
 STORM_WORDS = "Hurricane|Typhoon|Cyclone|Storm|Tropical Storm|hurricane|typhoon|cyclone|storm"
 NAMED_STORM = re.compile(rf"\b(?:{STORM_WORDS}) [A-Z][a-z]+")
 DISASTERS = {"crash", "accident", "hurricane", "storm", "earthquake", "quake", "flood",
@@ -1341,7 +1356,8 @@ def _peacekeeping(token: Token) -> bool:
     """Troops sent or deployed to keep the peace or observe are aid (CAMEO 074), not a show
     of force."""
     words = {t.lemma_.lower() for t in token.subtree}
-    return any(w.startswith("peacekeep") for w in words) or bool(words & {"observer", "monitor"})
+    text = token.doc[token.left_edge.i:token.right_edge.i + 1].text.lower()
+    return "peacekeep" in text or "peace-keep" in text or bool(words & {"observer", "monitor"})
 
 
 def _disaster(token: Token) -> bool:
