@@ -398,6 +398,19 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
      [("AID", ("IND",), ("SSD",))]),
     ("Opposition leaders said they would boycott all contact with the Kenyan government.",
      [("PROTEST", ("KEN",), ("KEN",)), ("THREATEN", ("KEN",), ("KEN",))]),
+    # letting someone act is yielding; what is let happen is not done; a reminder that one
+    # "must" is a demand by its issuer to its addressee; a demand's clause hung on the verb is
+    # its content
+    ("The Kenyan Supreme Court decided to allow the candidate to run in the elections.",
+     [("CONCEDE", ("KEN",), ())]),
+    ("Jordan allowed aid trucks into Gaza on Sunday.", [("CONCEDE", ("JOR",), ("PSE",))]),
+    ("The new rules allow banks to lend more.", []),
+    ("The German chancellor sent a letter to Iran that it must stop enrichment.",
+     [("REQUEST", ("DEU",), ("IRN",))]),
+    ("The UN repeated its demand today that Myanmar release political prisoners.",
+     [("REQUEST", ("UNO",), ("MMR",))]),
+    ("Serbian police are beating protesters in Belgrade, a rights group protested on Monday.",
+     [("ACCUSE", ("SRB",), ("SRB",))]),
 ])
 def test_argument_and_type_rules(code, text, expected):
     assert summarise(code(text).events) == expected

@@ -207,6 +207,13 @@ def _embedding(token: Token, triggers: dict[int, Trigger]) -> tuple[Token | None
                 return None, None  # a coordinated event of its own
             if parent.i in triggers and parent.pos_ == "VERB":
                 return parent, triggers[parent.i]
+            if current.dep_ == "ccomp":
+                # "reiterated its demand that Israel ease restrictions" (the clause hung on the
+                # verb): what the demand asks
+                said = [o for o in _children(parent, "dobj") if o.i in triggers
+                        and triggers[o.i].entry.event_type in CONTENT_TYPES]
+                if said:
+                    return said[0], triggers[said[0].i]
             if parent.pos_ in ("VERB", "AUX") and current.dep_ in ("xcomp", "ccomp"):
                 return parent, None
             current = parent
@@ -704,6 +711,8 @@ class SentenceCoder:
             # "its demand that Israel ease restrictions": who is asked, threatened, accused
             heads = [h for c in noun.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")
                      for h in _children(c, "nsubj", "nsubjpass")]
+            if not heads and noun.dep_ == "dobj":  # the clause hung on the verb
+                heads = [h for c in _children(noun.head, "ccomp") for h in _children(c, "nsubj")]
             recipients = self.heads_to_actors(heads)
         recipients = [r for r in recipients if all(r.start != a.start for a in actors)]
         return actors, recipients
@@ -777,6 +786,9 @@ def find_events(doc: Doc, actors: DocActors, tables: Tables, doc_id: str,
 
 # "Russia said Sudan must return the helicopter": a demand by the speaker on the clause's subject
 OBLIGATION_MODALS = ("must", "should")
+# texts whose "that ... must" clause is a demand by whoever issues them
+SPEECH_NOUNS = {"reminder", "statement", "message", "letter", "declaration", "note", "communique",
+                "resolution", "memo", "memorandum", "notice"}
 OBLIGATION_SPEECH = {"say", "state", "insist", "announce", "declare", "conclude", "reiterate",
                      "stress", "warn", "tell", "add", "write", "argue", "maintain", "remind",
                      "believe", "demand", "urge", "repeat", "emphasize", "emphasise"}
@@ -791,13 +803,28 @@ def _obligations(doc: Doc, sent: Span, sentence_index: int, actors: DocActors, t
     for i in modals:
         modal = doc[i]
         verb = modal.head
-        if modal.dep_ != "aux" or verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ccomp", "parataxis"):
+        if modal.dep_ != "aux" or verb.pos_ not in ("VERB", "AUX"):
             continue
-        speech = verb.head
-        if speech.lemma_.lower() not in OBLIGATION_SPEECH or _negated(speech):
+        told = []
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in SPEECH_NOUNS:
+            # "issued a stern reminder to Iraq that it must cooperate": the reminder's issuer
+            # demands it of whom it is addressed to
+            speech = _governing_verb(verb.head)
+            if speech is None:
+                continue
+            told = [o for c in speech.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
+                    for o in _children(c, "pobj")]
+        elif verb.dep_ in ("ccomp", "parataxis"):
+            speech = verb.head
+            if speech.lemma_.lower() not in OBLIGATION_SPEECH:
+                continue
+        else:
+            continue
+        if _negated(speech):
             continue
         speaker = coder.heads_to_actors(subject_heads(speech), named=True)
-        addressee = coder.heads_to_actors(_children(verb, "nsubj", "nsubjpass"))
+        addressee = coder.heads_to_actors(told) or coder.heads_to_actors(
+            _children(verb, "nsubj", "nsubjpass"))
         if not speaker or not addressee:
             continue
         start = doc[i].idx + offset
@@ -838,9 +865,11 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         found = match_trigger(token, tables)
         if found is not None:
             triggers[token.i] = found
-            if found.entry.trigger == "protest" and found.entry.pos == "VERB" and _children(token, "ccomp"):
-                # "rights groups protested that the authorities are failing refugees": a
-                # complaint (CODEBOOK: official complaints are ACCUSE), not a demonstration
+            if found.entry.trigger == "protest" and found.entry.pos == "VERB" and (
+                    _children(token, "ccomp") or _speech_tag(token, sent)):
+                # "rights groups protested that the authorities are failing refugees", "the
+                # authorities are failing refugees, a rights group protested": a complaint
+                # (CODEBOOK: official complaints are ACCUSE), not a demonstration
                 _retype(found, "ACCUSE", "disapprove", "111")
     if not triggers:
         return []
@@ -885,7 +914,8 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             happened = parent_type in ("ACCUSE", "REJECT") and entry.pos == "NOUN" and \
                 token.dep_ in ("dobj", "pobj")  # "condemned the beheading", "rejected the call"
             if (parent_type in CONTENT_TYPES or parent_type == "CONCEDE"
-                    and entry.event_type == "RETREAT") and not happened:
+                    and (entry.event_type == "RETREAT" or parent_trigger.entry.trigger in PERMITS)) \
+                    and not happened:  # "allowed the opposition to hold a rally": permitted
                 continue  # the content of a request, threat, promise, refusal or accusation
             if parent_type == entry.event_type and entry.pos == "NOUN":
                 continue  # "provided military aid": the verb codes it
@@ -915,6 +945,12 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             if not recipient:
                 continue
             actor = [_stand_in(token, None, None)]
+        if entry.event_type == "ACCUSE" and entry.pos == "VERB" and _speech_tag(token, sent):
+            # the one who says it is the noun the tag hangs on; who is complained of, the
+            # main clause's subject
+            if token.dep_ in ("acl", "relcl"):
+                actor = coder.heads_to_actors([token.head], named=True)
+            recipient = coder.heads_to_actors(subject_heads(sent.root))
         if entry.event_type == "ACCUSE" and (token.lemma_.lower() in TRIALS or "trial" in entry.requires):
             # "Saddam will go on trial", "Milosevic's trial": the one named is the accused;
             # the court (unnamed) accuses
@@ -1029,6 +1065,13 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             recipient = []
         if entry.trigger in ("invest", "trade", "investment") and not recipient and len(actor) < 2:
             continue  # "Samsung will invest in new chip lines": no one to cooperate with
+        if entry.trigger in PERMITS and not (_children(token, "xcomp", "ccomp") or any(
+                p in ("into", "to", "in") for p, _ in _prep_objects(token))) or \
+                entry.trigger in PERMITS and not any(a.country for a in actor):
+            continue  # "the rules allow it", "the law permits": no one yields anything
+        if entry.trigger in PERMITS and not recipient:  # "allow the candidate to participate"
+            recipient = coder.heads_to_actors([s for c in _children(token, "ccomp")
+                                               for s in _children(c, "nsubj")])
         if entry.trigger == "defend" and any(o.lemma_.lower() in VERBAL_TARGETS
                                              for o in _children(token, "dobj")):
             continue  # "Canada defended its decision": a statement, not support
@@ -1290,6 +1333,9 @@ def _seized_people(token: Token, tables: Tables) -> bool:
 # undergoes the event the object names
 UNDERGOING_VERBS = {"face", "fear", "suffer", "endure", "survive", "confront", "risk", "escape",
                     "dread", "brave", "weather"}
+# "the court decided to allow the candidate to run", "Israel allowed aid trucks into Gaza":
+# letting someone do something is yielding (CONCEDE); what is let happen is not yet done
+PERMITS = {"allow", "permit"}
 # "peacekeepers arrived in Bosnia": where the sent arrive is who receives them
 ARRIVAL_VERBS = {"arrive", "land", "reach", "enter"}
 STORM_WORDS = "Hurricane|Typhoon|Cyclone|Storm|Tropical Storm|hurricane|typhoon|cyclone|storm"
@@ -1321,6 +1367,15 @@ def _told_before(noun: Token) -> bool:
     """'the attack', 'the blast': an attack the story has told of."""
     return noun.lemma_.lower() in ATTACK_NOUNS and any(
         c.dep_ == "det" and c.lower_ in ("the", "that", "this", "same") for c in noun.children)
+
+
+def _speech_tag(token: Token, sent: Span) -> bool:
+    """'The authorities are failing refugees, a rights group protested.': a verb after the
+    sentence's main clause that says who said it (the small model hangs it on a noun)."""
+    root = sent.root
+    return (token.dep_ in ("acl", "relcl", "parataxis") and root.i < token.i
+            and root.pos_ in ("VERB", "AUX") and not _children(token, "dobj", "ccomp", "xcomp")
+            and any(t.text == "," for t in token.doc[root.i:token.i]))
 
 
 def _tested(token: Token) -> bool:
