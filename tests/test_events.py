@@ -376,7 +376,7 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     # an act only alleged is the allegation (ACCUSE) against its alleged doer; criticism faced
     # is criticism of the one who faces it
     ("Opposition leaders in Harare walked out of parliament in protest at alleged police "
-     "beatings of students.", [("PROTEST", ("ZWE",), ()), ("ACCUSE", ("ZWE",), ("ZWE",))]),
+     "beatings of students.", [("PROTEST", ("ZWE",), ("ZWE",)), ("ACCUSE", ("ZWE",), ("ZWE",))]),
     ("Russian security forces were facing further criticism on Monday.",
      [("ACCUSE", (None,), ("RUS",))]),
     # signing a protocol is signing an agreement; being willing to is promising it
@@ -411,6 +411,14 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
      [("REQUEST", ("UNO",), ("MMR",))]),
     ("Serbian police are beating protesters in Belgrade, a rights group protested on Monday.",
      [("ACCUSE", ("SRB",), ("SRB",))]),
+    # a protest addresses the authorities of where it happens, when the sentence says where;
+    # a stance ("pro-Iranian") is not a nationality; asylum sought in a country is asked of it
+    ("Seven opposition parties in Nepal have organized a general strike.",
+     [("PROTEST", ("NPL",), ("NPL",))]),
+    ("Young Algerians blocked roads leading to the city centre on Sunday.", [("PROTEST", ("DZA",), ())]),
+    ("Pro-Russian separatists declared a ceasefire in eastern Ukraine.", [("RETREAT", ("UKR",), ())]),
+    ("Thousands of Syrians sought asylum in Germany last year.", [("REQUEST", ("SYR",), ("DEU",))]),
+    ("Israel has strengthened its forces in Lebanon.", [("MOBILIZE", ("ISR",), ("LBN",))]),
 ])
 def test_argument_and_type_rules(code, text, expected):
     assert summarise(code(text).events) == expected

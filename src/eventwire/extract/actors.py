@@ -31,6 +31,7 @@ CROWD_COUNTS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens"}
 # sectors whose unnamed members belong to the country the story is datelined in
 DOMESTIC_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL", "CVL", "OPP", "PTY", "EDU", "MED", "LAB",
                     "BUS", "JRN", "REL", "ELI", "SPY", "AGR", "REF", "SOC"}
+STANCE_PREFIXES = {"pro", "anti", "non"}
 # armed groups no one names ("rebels", "militants", "gunmen")
 LOCAL_GROUPS = {"REB", "INS", "CRM"}
 PLURAL_ONLY_SECTOR_NOUNS = {"force"}
@@ -102,6 +103,9 @@ class Gazetteer:
         spans = self._matches(doc)
         keep = []
         for span in filter_spans(spans):
+            if span.start >= 2 and doc[span.start - 1].text == "-" \
+                    and doc[span.start - 2].lower_ in STANCE_PREFIXES:
+                continue  # "pro-Iranian Hizbollah", "anti-American protesters": a stance, not who
             if span.text in self.tables.tenures and span.text not in self.tables.surface:
                 # single-word person aliases ("May", "Rice", "Major") only where NER agrees
                 if len(span) == 1 and span[0].ent_type_ != "PERSON":

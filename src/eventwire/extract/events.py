@@ -473,8 +473,9 @@ class SentenceCoder:
                     recipients = self.heads_to_actors(place) or self.owners(place, located)
                     if recipients:
                         break
-        if not recipients and trigger.entry.mode == "withdraw":
-            # "will reduce its number of troops in Iraq": where the troops are
+        if not recipients and (trigger.entry.mode == "withdraw" or trigger.entry.event_type == "MOBILIZE"):
+            # "will reduce its number of troops in Iraq", "strengthened its forces in Lebanon":
+            # where the troops are
             things = _children(verb, "dobj")
             things += [o for t in things for p, o in _prep_objects(t) if p == "of"]
             place = [o for t in things for p, o in _prep_objects(t) if p in ("in", "from")
@@ -494,7 +495,8 @@ class SentenceCoder:
                     heads = subjects if subjects and trigger.entry.event_type == "ACCUSE" \
                         else subjects + heads
                 heads += [o for p, o in _prep_objects(content) if p in RECIPIENT_PREPS]
-                recipients = self.heads_to_actors(heads)
+                recipients = self.heads_to_actors(heads) or self.owners(
+                    _children(content, "nsubj"))  # "demanded that its EC partners refuse"
                 if not recipients:
                     # "promised to continue military aid to Mozambique": the thing's recipient;
                     # "threatened to stop talks if the United States goes ahead": the condition's
@@ -627,8 +629,11 @@ class SentenceCoder:
         kind = trigger.entry.event_type
         if prep in ("outside", "before") and kind == "PROTEST" or prep == "outside" and kind == "ASSAULT":
             return True  # "protested outside the US embassy", "a bomb outside the embassy"
+        if prep == "in" and trigger.token.lemma_.lower() == "seek" and any(
+                o.lemma_.lower() in ("asylum", "refuge", "shelter") for o in _children(trigger.token, "dobj")):
+            return True  # "sought asylum in Germany": Germany is asked
         if prep in RECIPIENT_PREPS:
-            return not (prep == "in" and kind not in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE")
+            return not (prep == "in" and kind not in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE")
                         and trigger.entry.mode != "withdraw"  # "cut its troops in Iraq"
                         and trigger.entry.cameo != "074"  # "peacekeepers arrived in Mali"
                         and trigger.entry.mode != "visit")  # "arrived in Amman on a visit"
@@ -974,6 +979,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             own = frozenset(a.country for a in actor if a.country) if named else frozenset()
             recipient = [r for r in coder.struck_place(trigger, sent, anywhere=not named, exclude=own)
                          if r.country not in own]
+        if not recipient and entry.event_type == "PROTEST" and actor:
+            # "opposition parties in Nepal organised a general strike": a protest addresses
+            # the authorities of where it happens, when the sentence says where
+            recipient = [r for r in coder.struck_place(trigger, sent) if r.country]
         if not actor and recipient and entry.event_type == "ASSAULT" and (
                 entry.pos == "NOUN" or not subject_heads(token)):
             # "the Beslan school massacre", "five were killed": someone unnamed attacked (a
