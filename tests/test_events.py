@@ -419,6 +419,13 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     ("Pro-Russian separatists declared a ceasefire in eastern Ukraine.", [("RETREAT", ("UKR",), ())]),
     ("Thousands of Syrians sought asylum in Germany last year.", [("REQUEST", ("SYR",), ("DEU",))]),
     ("Israel has strengthened its forces in Lebanon.", [("MOBILIZE", ("ISR",), ("LBN",))]),
+    # those fired at to disperse are the targets; forces engaged in an act do it; a threat or
+    # refusal is addressed to whose the thing is
+    ("Kenyan police opened fire to disperse opposition demonstrators in Nairobi.",
+     [("ASSAULT", ("KEN",), ("KEN",)), ("COERCE", ("KEN",), ("KEN",))]),
+    ("Sudanese forces were engaged in ethnic cleansing in Darfur.", [("ASSAULT", ("SDN",), ("SDN",))]),
+    ("The president threatened to ban Ugandan opposition candidates.",
+     [("THREATEN", ("UGA",), ("UGA", "UGA"))]),
 ])
 def test_argument_and_type_rules(code, text, expected):
     assert summarise(code(text).events) == expected

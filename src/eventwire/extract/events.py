@@ -316,6 +316,7 @@ SEIZED_PLACES = {"school", "town", "city", "village", "building", "embassy", "ba
                  "bus", "parliament", "palace", "headquarters", "port", "border", "crossing",
                  "district", "province", "oilfield", "refinery", "camp", "checkpoint", "hill"}
 GOVERNING_PREPS = {"on", "for", "into"}  # "arrived on a visit", "gathered for a rally"
+PARTICIPATION_VERBS = {"engage", "participate", "involve", "join"}
 
 
 def _anchor(noun: Token) -> Token:
@@ -340,6 +341,9 @@ def _governing_verb(noun: Token) -> Token | None:
     if (current.dep_ == "pobj" and current.head.lower_ in GOVERNING_PREPS
             and current.head.head.pos_ == "VERB"):
         return current.head.head
+    if (current.dep_ == "pobj" and current.head.lower_ == "in"
+            and current.head.head.lemma_.lower() in PARTICIPATION_VERBS):
+        return current.head.head  # "Serb forces were engaged in ethnic cleansing"
     return None
 
 
@@ -497,6 +501,10 @@ class SentenceCoder:
                 heads += [o for p, o in _prep_objects(content) if p in RECIPIENT_PREPS]
                 recipients = self.heads_to_actors(heads) or self.owners(
                     _children(content, "nsubj"))  # "demanded that its EC partners refuse"
+                if not recipients and trigger.entry.event_type in ("REJECT", "THREATEN", "AGREE"):
+                    # "threatened to ban Ugandan opposition candidates", "refused to respond
+                    # to a demand from the US President": whose the thing is
+                    recipients = self.owners(heads)
                 if not recipients:
                     # "promised to continue military aid to Mozambique": the thing's recipient;
                     # "threatened to stop talks if the United States goes ahead": the condition's
@@ -687,6 +695,8 @@ class SentenceCoder:
             governor = None  # "Sudan faces the threat of sanctions": Sudan does not threaten
         if not actors and governor is not None:
             subject = subject_heads(governor)
+            if not subject and governor.lemma_.lower() in PARTICIPATION_VERBS:
+                subject = _children(governor, "nsubjpass")  # "forces were engaged in cleansing"
             actors = self.heads_to_actors(subject) or self._speaker_for_pronoun(governor, subject)
         if not actors and weak:
             actors = self.heads_to_actors(weak)  # "a military coup": the military
@@ -979,6 +989,12 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             own = frozenset(a.country for a in actor if a.country) if named else frozenset()
             recipient = [r for r in coder.struck_place(trigger, sent, anywhere=not named, exclude=own)
                          if r.country not in own]
+        if not recipient and entry.event_type == "ASSAULT" and entry.pos == "VERB":
+            # "police opened fire to disperse demonstrators": at whom the purpose says
+            targets = [o for c in _children(token, "advcl", "xcomp")
+                       if any(a.lower_ == "to" for a in _children(c, "aux"))
+                       for o in _children(c, "dobj")]
+            recipient = coder.heads_to_actors(targets)
         if not recipient and entry.event_type == "PROTEST" and actor:
             # "opposition parties in Nepal organised a general strike": a protest addresses
             # the authorities of where it happens, when the sentence says where
