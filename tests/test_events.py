@@ -426,6 +426,8 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     ("Sudanese forces were engaged in ethnic cleansing in Darfur.", [("ASSAULT", ("SDN",), ("SDN",))]),
     ("The president threatened to ban Ugandan opposition candidates.",
      [("THREATEN", ("UGA",), ("UGA", "UGA"))]),
+    # an ethnic people is of where it lives
+    ("Ethnic Russians in Estonia protested on Saturday.", [("PROTEST", ("EST",), ("EST",))]),
 ])
 def test_argument_and_type_rules(code, text, expected):
     assert summarise(code(text).events) == expected

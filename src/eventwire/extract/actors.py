@@ -470,6 +470,9 @@ class DocActors:
             country = head_entry.country  # "Palestinians of the Israeli-occupied West Bank"
             if head.tag_ in ("NNPS", "NNS") and sector is None:
                 sector = "CVL"  # "Russians", "Ukrainians": the people
+            if any(c.lower_ == "ethnic" for c in head.children if c.dep_ == "amod"):
+                # "ethnic Albanians demonstrated in Serbia": a people living where they are
+                country = self._place_country(head) or self.place_in(head.sent) or country
         elif head_entry is not None:
             country = country or head_entry.country
             name = head_entry.name
