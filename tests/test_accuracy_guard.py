@@ -15,17 +15,17 @@ pytestmark = [pytest.mark.model, pytest.mark.shared]
 
 # (path under ../shared/data, format, items, metric path, recorded figure)
 GUARDS = [
-    ("plover-gsr/plover_gsr_dev.jsonl", "plover-gsr", None, ("type_top1",), 0.721),
-    ("plover-gsr/plover_gsr_dev.jsonl", "plover-gsr", None, ("full_event_relaxed",), 0.497),
-    ("plover-gsr/plover_gsr_dev.jsonl", "plover-gsr", None, ("actor_relaxed",), 0.894),
-    ("conflibert-cameo/cameo_class_train.tsv", "conflibert", 400, ("quad_accuracy",), 0.850),
-    ("silver/agnews_world_0201_0450.jsonl", "silver", None, ("f1",), 0.419),
+    ("plover-gsr/plover_gsr_dev.jsonl", "plover-gsr", None, ("type_top1",), 0.800),
+    ("plover-gsr/plover_gsr_dev.jsonl", "plover-gsr", None, ("full_event_relaxed",), 0.661),
+    ("plover-gsr/plover_gsr_dev.jsonl", "plover-gsr", None, ("actor_relaxed",), 0.940),
+    ("conflibert-cameo/cameo_class_train.tsv", "conflibert", 400, ("quad_accuracy",), 0.863),
+    ("silver/agnews_world_0201_0450.jsonl", "silver", None, ("f1",), 0.468),
     ("polnear/data/train", "polnear", 40, ("direct_content", "f1"), 0.882),
     ("polnear/data/train", "polnear", 40, ("indirect_content", "f1"), 0.592),
     ("polnear/data/train", "polnear", 40, ("speaker_accuracy",), 0.871),
     # 0.094 -> 0.090 when appeals ('urged') took CAMEO 02 as the ConfliBERT annotators code
     # them; PETRARCH's record DEMO-19 codes 'urged' 102 (a convention test, see README)
-    ("petrarch2-unittest/PETR.UnitTest.records.xml", "petrarch", None, ("exact",), 0.090),
+    ("petrarch2-unittest/PETR.UnitTest.records.xml", "petrarch", None, ("exact",), 0.101),
 ]
 TOLERANCE = 0.002  # rounding only: a real drop fails
 
