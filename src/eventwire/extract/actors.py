@@ -182,13 +182,25 @@ class DocActors:
         """The country of the first place a sentence names (country, capital or city), outside
         the character ranges in ``skip`` ("three US servicemen were killed ... outside Basra":
         the victims' nationality is not where it happened)."""
-        for i in range(sent.start, sent.end):
+        found = self.first_place(range(sent.start, sent.end), skip)
+        return found[1] if found else None
+
+    def first_place(self, indices, skip: tuple[tuple[int, int], ...] = (),
+                    exclude: frozenset[str] = frozenset(),
+                    subjects: bool = True) -> tuple[Span, str] | None:
+        """The first place (country, capital or city) starting at one of the token ``indices``,
+        with its country: outside the character ranges in ``skip``, of no country in
+        ``exclude``, and, unless ``subjects``, not a clause's subject."""
+        for i in indices:
             span = self.match_at.get(i)
             if span is None or span.start != i or any(a <= span.start_char < b for a, b in skip):
                 continue
+            if not subjects and span.root.dep_ in ("nsubj", "nsubjpass"):
+                continue
             entry = self.tables.surface.get(span.text)
-            if entry is not None and entry.kind in ("country", "capital", "city") and entry.country:
-                return entry.country
+            if entry is not None and entry.kind in ("country", "capital", "city") \
+                    and entry.country and entry.country not in exclude:
+                return span, entry.country
         return None
 
     def _dateline_country(self) -> str | None:

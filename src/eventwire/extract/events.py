@@ -567,14 +567,8 @@ class SentenceCoder:
             (a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if clause is None or clause.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "relcl"):
             return None
-        for t in clause.subtree:
-            span = self.actors.match_at.get(t.i)
-            if span is None or span.start != t.i or any(a <= span.start_char < b for a, b in skip):
-                continue
-            entry = self.tables.surface.get(span.text)
-            if entry is not None and entry.kind in ("country", "capital", "city") and entry.country:
-                return entry.country
-        return None
+        found = self.actors.first_place((t.i for t in clause.subtree), skip)
+        return found[1] if found else None
 
     def clause_subject(self, token: Token) -> list[ActorMention]:
         """Who the clause around a noun is about: 'rebels walked out in protest at alleged
@@ -622,16 +616,11 @@ class SentenceCoder:
             within = sorted(t.i for t in clause.subtree if t.i not in subjects)
         elif token.tag_ == "NN" and [c.lower_ for c in token.children] in (["the"], ["this"], ["that"]):
             return []  # "denied involvement in the attack": one told of before
-        for i in within:
-            span = self.actors.match_at.get(i)
-            root = span.root if span is not None else None
-            if span is not None and span.start == i and root.dep_ not in ("nsubj", "nsubjpass"):
-                entry = self.tables.surface.get(span.text)
-                if entry is not None and entry.kind in ("country", "capital", "city") \
-                        and entry.country and entry.country not in exclude:
-                    return [ActorMention(span.text, span.start_char, span.end_char, None,
-                                         entry.country, None)]
-        return []
+        found = self.actors.first_place(within, exclude=exclude, subjects=False)
+        if found is None:
+            return []
+        span, country = found
+        return [ActorMention(span.text, span.start_char, span.end_char, None, country, None)]
 
     def _recipient_prep(self, prep: str, trigger: Trigger) -> bool:
         kind = trigger.entry.event_type
@@ -1363,8 +1352,16 @@ UNDERGOING_VERBS = {"face", "fear", "suffer", "endure", "survive", "confront", "
 PERMITS = {"allow", "permit"}
 # "peacekeepers arrived in Bosnia": where the sent arrive is who receives them
 ARRIVAL_VERBS = {"arrive", "land", "reach", "enter"}
-STORM_WORDS = "Hurricane|Typhoon|Cyclone|Storm|Tropical Storm|hurricane|typhoon|cyclone|storm"
-NAMED_STORM = re.compile(rf"\b(?:{STORM_WORDS}) [A-Z][a-z]+")
+NAMED_STORM = re.compile(r"\b(?:[Hh]urricane|[Tt]yphoon|[Cc]yclone|[Ss]torm) ([A-Z][a-z]+)")
+
+
+def _storm_names(doc: Doc) -> set[str]:
+    """The names of storms a document tells of ("Hurricane Ivan" -> "Ivan"), found once."""
+    names = doc.user_data.get("eventwire_storms")
+    if names is None:
+        text = doc.user_data.get("eventwire_text") or doc.text
+        names = doc.user_data["eventwire_storms"] = set(NAMED_STORM.findall(text))
+    return names
 DISASTERS = {"crash", "accident", "hurricane", "storm", "earthquake", "quake", "flood",
              "flooding", "tsunami", "cyclone", "typhoon", "landslide", "mudslide", "avalanche",
              "tornado", "blaze", "wildfire", "disease", "epidemic", "outbreak", "heatwave",
@@ -1446,10 +1443,8 @@ def _disaster(token: Token) -> bool:
     objects += _children(token, "nsubj")
     if token.dep_ in ("acl", "relcl"):
         objects.append(token.head)  # "the worst flooding in a century killed 172" (misparsed)
-    text = token.doc.user_data.get("eventwire_text") or token.doc.text
     for obj in objects:
-        if obj.pos_ == "PROPN" and NAMED_STORM.search(text) and re.search(
-                rf"\b(?:{STORM_WORDS}) {re.escape(obj.text)}\b", text):
+        if obj.pos_ == "PROPN" and obj.text in _storm_names(token.doc):
             return True  # "Hurricane Ivan battered the islands ... Ivan has killed 60"
         words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children
                                         if c.dep_ in ("compound", "amod")}
