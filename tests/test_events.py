@@ -478,3 +478,14 @@ def test_what_one_must_be_ready_to_do_is_demanded_not_promised(code):
     top = max((e for e in events if e.modality != "hypothetical"), key=lambda e: e.confidence)
     assert (top.event_type, top.actor[0].country, top.recipient[0].country) == ("REQUEST", "TUR", "EUR")
     assert all(e.event_type != "AGREE" for e in events)
+
+
+def test_an_answer_to_a_proposal_told_before_is_addressed_to_who_made_it(code):
+    events = code("Putin said Moscow would order a ceasefire as soon as Ukraine withdrew its troops. "
+                  "NATO Secretary General Jens Stoltenberg criticised the offer. Kyiv rejected the "
+                  "proposal on Friday.").events
+    answers = [(e.event_type, e.actor[0].country, [r.country for r in e.recipient])
+               for e in events if e.event_type in ("ACCUSE", "REJECT")]
+    assert answers == [("ACCUSE", "IGO", ["RUS"]), ("REJECT", "UKR", ["RUS"])]
+    # "the proposal" told before is no new offer by those who answer it
+    assert [e.actor[0].country for e in events if e.event_type == "AGREE"] == ["RUS"]

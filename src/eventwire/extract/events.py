@@ -770,9 +770,8 @@ def find_events(doc: Doc, actors: DocActors, tables: Tables, doc_id: str,
             here.append(candidates[position])
             position += 1
         if here:
-            attacked = any(e.event_type == "ASSAULT" for e in events)
             for event in _sentence_events(doc, sent, index + sentence_base, actors, tables,
-                                          doc_id, published, offset, here, attacked):
+                                          doc_id, published, offset, here, events):
                 key = _repeat_key(event)
                 named = any((r.start - offset, r.end - offset) not in actors.guessed
                             for r in event.recipient if r.country)
@@ -856,8 +855,10 @@ def trigger_lemma_ids(tables: Tables, strings) -> set[int]:
 
 def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActors,
                      tables: Tables, doc_id: str, published: date | None, offset: int,
-                     candidates: list[int], attacked: bool = False) -> list[Event]:
-    """The events of one sentence; ``attacked``: an attack was coded earlier in the story."""
+                     candidates: list[int], earlier: list[Event] | None = None) -> list[Event]:
+    """The events of one sentence; ``earlier``: those coded before it in the same piece."""
+    earlier = earlier or []
+    attacked = any(e.event_type == "ASSAULT" for e in earlier)
     triggers: dict[int, Trigger] = {}
     for i in candidates:
         token = doc[i]
@@ -904,6 +905,8 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         token = trigger.token
         if _outcome_of_same_event(trigger, triggers):
             continue  # "attacked a camp, killing 14": the killing is that attack's outcome
+        if trigger.entry.pos == "NOUN" and _proposal_told_before(token, triggers, earlier):
+            continue  # "Ukrainian officials called the proposal absurd": Putin's, told before
         if trigger.entry.event_type == "ASSAULT" and (
                 attacked and token.lemma_.lower() in OUTCOME_VERBS and any(
                     p in ("in", "during", "by") and _told_before(o) for p, o in _prep_objects(token))
@@ -984,6 +987,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                        if any(a.lower_ == "to" for a in _children(c, "aux"))
                        for o in _children(c, "dobj")]
             recipient = coder.heads_to_actors(targets)
+        if not recipient and entry.event_type in ANSWER_TYPES and earlier:
+            # "Putin set out ceasefire terms ... NATO criticised the offer": whose the offer
+            # told of before is
+            recipient = _proposer(token, actor, earlier, offset)
         if not recipient and entry.event_type == "PROTEST" and actor:
             # "opposition parties in Nepal organised a general strike": a protest addresses
             # the authorities of where it happens, when the sentence says where
@@ -1389,6 +1396,48 @@ def _told_before(noun: Token) -> bool:
     """'the attack', 'the blast': an attack the story has told of."""
     return noun.lemma_.lower() in ATTACK_NOUNS and any(
         c.dep_ == "det" and c.lower_ in ("the", "that", "this", "same") for c in noun.children)
+
+
+# answers to a proposal, demand or offer told of before: "rejected the proposal", "criticised
+# the offer", "welcomed the plan"
+ANSWER_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "AGREE", "CONCEDE"}
+PROPOSALS = {"proposal", "offer", "plan", "demand", "terms", "term", "ultimatum", "initiative",
+             "request", "call", "idea", "deal", "peace plan"}
+PROPOSING_TYPES = {"AGREE", "REQUEST", "THREATEN"}
+
+
+def _referring_back(noun: Token) -> bool:
+    """'the offer', 'this plan' with no owner named: a proposal the story told of before."""
+    return noun.lemma_.lower() in PROPOSALS and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in noun.children) \
+        and not any(c.dep_ in ("poss", "compound", "amod", "prep", "acl", "relcl")
+                    for c in noun.children if c.dep_ != "amod" or c.pos_ == "PROPN")
+
+
+def _proposal_told_before(noun: Token, triggers: dict[int, Trigger], earlier: list[Event]) -> bool:
+    """A proposal noun that refers back to one coded earlier, as what another act answers."""
+    head = noun.head
+    return noun.dep_ in ("dobj", "nsubjpass") and _referring_back(noun) and any(
+        e.event_type in PROPOSING_TYPES for e in earlier) and (
+        head.i in triggers or head.pos_ == "VERB")
+
+
+def _proposer(token: Token, actor: list[ActorMention], earlier: list[Event],
+              offset: int) -> list[ActorMention]:
+    """Who made the proposal, demand or offer that a trigger's object ('the offer', 'this
+    plan') refers back to: the actor of the last such event told of before, if not the
+    answerer."""
+    told = [o for o in _children(token, "dobj", "nsubjpass") if _referring_back(o)]
+    if not told:
+        return []
+    answering = {a.country for a in actor if a.country}
+    for event in reversed(earlier):
+        countries = {a.country for a in event.actor if a.country}
+        if event.event_type in PROPOSING_TYPES and countries and not countries & answering \
+                and not event.negated:
+            return [dataclasses.replace(a, start=a.start - offset, end=a.end - offset)
+                    for a in event.actor if a.country]
+    return []
 
 
 def _speech_tag(token: Token, sent: Span) -> bool:
