@@ -122,6 +122,14 @@ class Gazetteer:
         return keep
 
 
+def _clear_first(counts: dict[str, int]) -> str | None:
+    """The country a story is about when no dateline says: named most, and clearly so."""
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
 def _alone_in_ent(token) -> bool:
     """Whether the named entity holding a token is that token alone."""
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -149,24 +157,32 @@ class DocActors:
         self.people: list[tuple[int, str, Resolved]] = []  # (token index, name, resolution)
         self._person_cache: dict[tuple[int, int], Resolved | None] = {}
         dateline = self._dateline_country()
-        self.home = dateline or self._main_country()
-        # where the story is, from place names only ("French warplanes" say who, not where)
-        self.home_place = dateline or self._main_country(places_only=True)
-        self.guessed: set[tuple[int, int]] = set()  # spans whose country is the place's
+        # where the story is: from every mention of a country (home), and from place names
+        # only (home_place: "French warplanes" say who, not where)
+        named, placed = self._country_counts()
+        self.home = dateline or _clear_first(named)
+        self.home_place = dateline or _clear_first(placed)
+        self.guessed: set[tuple[int, int]] = set()  # spans whose country is a guess
         self._register_people()
 
-    def _main_country(self, places_only: bool = False) -> str | None:
-        """The country a story is about when no dateline says: named most, and clearly so."""
-        counts: dict[str, int] = {}
-        kinds = ("country", "capital", "city") if places_only else ("country", "capital", "city", "demonym")
+    def _country_counts(self) -> tuple[dict[str, int], dict[str, int]]:
+        """How often each country is named: by any mention (demonyms too), and by places."""
+        named: dict[str, int] = {}
+        placed: dict[str, int] = {}
         for span in {id(s): s for s in self.match_at.values()}.values():
             entry = self.tables.surface.get(span.text)
-            if entry is not None and entry.kind in kinds and entry.country:
-                counts[entry.country] = counts.get(entry.country, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]):
-            return ranked[0][0]
-        return None
+            if entry is None or not entry.country or entry.kind not in (
+                    "country", "capital", "city", "demonym"):
+                continue
+            named[entry.country] = named.get(entry.country, 0) + 1
+            if entry.kind != "demonym":
+                placed[entry.country] = placed.get(entry.country, 0) + 1
+        return named, placed
+
+    def is_guessed(self, mention: ActorMention, offset: int = 0) -> bool:
+        """Whether a mention's country is a guess from where the story is (``offset``: the
+        piece's, for mentions already placed in the whole article)."""
+        return (mention.start - offset, mention.end - offset) in self.guessed
 
     def is_place_or_state(self, token: Token) -> bool:
         """Whether a noun names a country, capital, city, organisation or person (not a thing)."""

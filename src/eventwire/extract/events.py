@@ -773,8 +773,7 @@ def find_events(doc: Doc, actors: DocActors, tables: Tables, doc_id: str,
             for event in _sentence_events(doc, sent, index + sentence_base, actors, tables,
                                           doc_id, published, offset, here, events):
                 key = _repeat_key(event)
-                named = any((r.start - offset, r.end - offset) not in actors.guessed
-                            for r in event.recipient if r.country)
+                named = any(not actors.is_guessed(r, offset) for r in event.recipient if r.country)
                 if _is_victim_noun(event.trigger.text) and (key in seen or abducted and not named):
                     continue  # "the hostages" again: their abduction is coded once
                 seen.add(key)
@@ -1012,11 +1011,11 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             # "killed 44 people in a village near Falluja": unnamed victims belong where it happened
             place = None
             known = [r.country for r in recipient if r.country
-                     and (r.start, r.end) not in actors.guessed]
+                     and not actors.is_guessed(r)]
             victims = tuple((r.start, r.end) for r in recipient)
             for mention in recipient:
                 if mention.sector in (None, "CVL") and (
-                        mention.country is None or (mention.start, mention.end) in actors.guessed):
+                        mention.country is None or actors.is_guessed(mention)):
                     # "Ukrainian soldiers and civilians": the civilians share the soldiers';
                     # "killed 23 people in Tel Aviv": unnamed victims are of where it happened
                     place = place or actors.place_in(sent) or actors.home_place
@@ -1049,7 +1048,7 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             domestic = next((m.country for m in bodies if m.sector in ("COP", "JUD")), None)
             spans = tuple((m.start, m.end) for m in other)
             for mention in group:
-                guessed = (mention.start, mention.end) in actors.guessed
+                guessed = actors.is_guessed(mention)
                 if mention.sector in LOCAL_ARMED - {"UAF"} and (mention.country is None or guessed):
                     if located is None:
                         located = getattr(coder.named_place(token), "country", None) or ""
