@@ -489,3 +489,23 @@ def test_an_answer_to_a_proposal_told_before_is_addressed_to_who_made_it(code):
     assert answers == [("ACCUSE", "IGO", ["RUS"]), ("REJECT", "UKR", ["RUS"])]
     # "the proposal" told before is no new offer by those who answer it
     assert [e.actor[0].country for e in events if e.event_type == "AGREE"] == ["RUS"]
+
+
+def test_abductions_name_the_victims_and_where_they_are_held(code):
+    def coded(text):
+        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
+                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    # a headline participle with its subject is a passive: the engineers were kidnapped
+    assert coded("Chinese engineers kidnapped in Pakistan.") == [("ASSAULT", ["PAK"], ["CHN"])]
+    # the second participle of "with ... killed and ... kidnapped", tagged as a past tense
+    events = coded("Violence raged on in Iraq on Friday, with five Iraqis killed in a car bombing "
+                   "in Baghdad and three Turkish drivers reportedly kidnapped.")
+    assert ("ASSAULT", ["IRQ"], ["TUR"]) in events
+    # "a kidnapped Briton": an adjective in the parse, still his abduction
+    assert ("ASSAULT", ["-"], ["GBR"]) in coded("Blair said his government is doing all it can "
+                                                "to help a kidnapped Briton.")
+    # the kidnappers of Chinese engineers are not Chinese; the dateline says where they are
+    assert coded("ISLAMABAD - Officials are negotiating with the kidnappers of two Chinese "
+                 "engineers.")[-1] == ("ASSAULT", ["PAK"], ["CHN"])
+    # "condemned to an epidemic" is doom, not denunciation
+    assert coded("Africa was condemned to a polio epidemic.") == []

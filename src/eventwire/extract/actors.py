@@ -452,6 +452,10 @@ class DocActors:
                     self.guessed.add((actor.start, actor.end))
         return actor
 
+    def located_in(self, head: Token) -> str | None:
+        """The country of a place a noun is said to be in or from ("a court in Yemen")."""
+        return self._place_country(head)
+
     def _place_country(self, head: Token) -> str | None:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):

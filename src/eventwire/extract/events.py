@@ -61,6 +61,9 @@ def match_trigger(token: Token, tables: Tables) -> Trigger | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
         entries = tables.verbs.get(lemma)
+        if entries and any(c.dep_ == "prep" and c.lower_ in NOT_WITH_PREP.get(lemma, ())
+                           for c in token.children):
+            entries = None  # "Africa condemned to a polio epidemic": doomed, not denounced
         if entries:
             # "called Lavrov on Tuesday" is no "call on": a preposition heading a date is not
             # part of a verb phrase
@@ -87,6 +90,11 @@ def match_trigger(token: Token, tables: Tables) -> Trigger | None:
             given = _given_thing(token)
             if given is not None:
                 return Trigger(token, given, token.i, token.i + 1)
+    if token.pos_ == "ADJ" and token.dep_ == "amod" and token.lower_ in ABDUCTED:
+        # "a kidnapped Briton": tagged as an adjective, still the abduction of the noun
+        entries = [e for e in tables.verbs.get(ABDUCTED[token.lower_], []) if not e.requires]
+        if entries:
+            return Trigger(token, entries[0], token.i, token.i + 1)
     if token.pos_ in ("NOUN", "PROPN"):
         entries = tables.nouns.get(lemma)
         if entries:
@@ -116,6 +124,12 @@ GIVEN_THINGS = {
             "medical", "kit", "material", "assistance", "aid", "support", "help", "doctor",
             "good"},
 }
+
+
+# verbs that mean something else with a preposition
+NOT_WITH_PREP = {"condemn": ("to",)}
+# participles the model tags as adjectives ("a kidnapped Briton"), with their verbs
+ABDUCTED = {"kidnapped": "kidnap", "abducted": "abduct", "hijacked": "hijack"}
 
 
 def _given_thing(verb: Token) -> LexiconEntry | None:
@@ -306,6 +320,9 @@ DENIED_THINGS = {"accusation", "allegation", "claim", "charge", "report", "criti
 # "two French hostages in Iraq", "a Briton held hostage": the noun names the victim of an
 # abduction; "the kidnappers of two reporters": the noun names its doer
 VICTIM_NOUNS = {"hostage", "captive", "abductee"}
+# violent verbs that always take an object: without one, a past form is a passive
+OBJECT_VERBS = {"kill", "kidnap", "abduct", "wound", "injure", "behead", "execute", "arrest",
+                "detain", "capture", "torture", "massacre", "slaughter", "assassinate", "murder"}
 AGENT_NOUNS = {"kidnapper", "captor", "abductor", "hostage-taker", "hijacker"}
 HOLDING_VERBS = {"hold", "take", "keep", "seize"}
 # "Kidnappers seized two Americans", "gunmen seized a school": seizing people or places is an
@@ -415,11 +432,7 @@ class SentenceCoder:
     def verb_arguments(self, trigger: Trigger) -> tuple[list[ActorMention], list[ActorMention]]:
         verb = trigger.token
         passive = _children(verb, "nsubjpass")
-        if not passive and verb.tag_ == "VBN" and trigger.entry.event_type not in INTRANSITIVE_TYPES \
-                and not _children(verb, "dobj") \
-                and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
-            # "Five killed in car bombing", "with five Iraqis killed": a participle with a
-            # subject and no 'have' is a passive whose auxiliary was left out
+        if not passive and trigger.entry.event_type not in INTRANSITIVE_TYPES and _reduced_passive(verb):
             passive = _children(verb, "nsubj")
         preps = _prep_objects(verb)
         intransitive = trigger.entry.event_type in INTRANSITIVE_TYPES
@@ -432,7 +445,7 @@ class SentenceCoder:
             # "Israel is opposed to French mediation": a stance, held by the subject
             things = [o for p, o in preps if p == "to"]
             return self.heads_to_actors(passive), self.heads_to_actors(things) or self.owners(things)
-        if passive or (verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"):  # "a kidnapped Briton"
+        if passive or (verb.dep_ in ("acl", "amod") and verb.tag_ in ("VBN", "JJ")):  # "a kidnapped Briton"
             actor_heads = [obj for prep, obj in preps if prep == "by"]
             patient_heads = passive or [verb.head]
             if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -551,6 +564,11 @@ class SentenceCoder:
                 actors = [ActorMention(found[0].text, found[0].start, found[0].end, None,
                                        found[0].country, "UAF")]
         recipients = self.heads_to_actors(victims) or self.owners(victims)
+        for victim, head in zip(recipients, victims):
+            if victim.country and victim.country == self.actors.located_in(head) \
+                    and not self.actors.in_tables(head) and not any(self.heads_to_actors(
+                        [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")])):
+                victim.country = None  # "a hostage in Iraq": held there, not from there
         if not actors:
             # no place named with them: where the story is, unless that is the victims' own
             # country ("PARIS - two French hostages")
@@ -650,7 +668,15 @@ class SentenceCoder:
         if noun.lemma_.lower() in AGENT_NOUNS:
             owners = [c for c in noun.children if c.dep_ == "poss"]  # "his kidnappers"
             owners += [o for p, o in _prep_objects(noun) if p == "of"]
-            return self.heads_to_actors([noun]), self.heads_to_actors(owners)
+            agents = self.heads_to_actors([noun])
+            # "the kidnappers of two Chinese engineers": the victims' country is not theirs;
+            # only the noun's own modifiers ("Iraqi captors") say whose they are
+            own = {a.country for a in self.heads_to_actors(
+                [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i])}
+            for agent in agents:
+                if agent.country not in own:
+                    agent.country = None
+            return agents, self.heads_to_actors(owners)
         actor_heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                        and c.i < trigger.start or c.dep_ == "poss"]
         actor_heads = [h for h in actor_heads if h.i not in range(trigger.start, trigger.end)
@@ -847,7 +873,7 @@ _LEMMA_IDS: dict[int, set[int]] = {}
 def trigger_lemma_ids(tables: Tables, strings) -> set[int]:
     key = id(tables)
     if key not in _LEMMA_IDS:
-        lemmas = set(tables.verbs) | set(tables.nouns) | TRANSFER_VERBS | {"return"}
+        lemmas = set(tables.verbs) | set(tables.nouns) | TRANSFER_VERBS | {"return"} | set(ABDUCTED)
         _LEMMA_IDS[key] = {strings.add(form) for lemma in lemmas for form in (lemma, lemma.title())}
     return _LEMMA_IDS[key]
 
@@ -995,7 +1021,7 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             # the authorities of where it happens, when the sentence says where
             recipient = [r for r in coder.struck_place(trigger, sent) if r.country]
         if not actor and recipient and entry.event_type == "ASSAULT" and (
-                entry.pos == "NOUN" or not subject_heads(token)):
+                entry.pos == "NOUN" or not subject_heads(token) or _reduced_passive(token)):
             # "the Beslan school massacre", "five were killed": someone unnamed attacked (a
             # subject the tables do not know is someone named: no guess then); the trigger
             # stands in
@@ -1047,6 +1073,7 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                       and not _bare_state(m, tables)]
             domestic = next((m.country for m in bodies if m.sector in ("COP", "JUD")), None)
             spans = tuple((m.start, m.end) for m in other)
+            civilians = {m.country for m in other if m.sector not in STATE_SECTORS}
             for mention in group:
                 guessed = actors.is_guessed(mention)
                 if mention.sector in LOCAL_ARMED - {"UAF"} and (mention.country is None or guessed):
@@ -1054,7 +1081,8 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                         located = getattr(coder.named_place(token), "country", None) or ""
                     guess = located or domestic or actors.home_place \
                         or actors.place_in(sent, spans) or (
-                            actors.home if actors.home not in foreign else None)
+                            actors.home if actors.home not in foreign | civilians
+                            else None)  # "insurgents threatening to kill the (British) man"
                     mention.country = guess if guess not in sides else None
         ended = entry.event_type == "ASSAULT" and _ended(token)  # "halt the fighting": kept,
         # as fighting that was going on, but the halting is what the sentence is about
@@ -1568,7 +1596,21 @@ def _seized_people_or_places(token: Token, tables: Tables) -> bool:
 
 def _passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (
-        token.tag_ == "VBN" and token.dep_ in ("acl", "conj") and token.head.pos_ in ("NOUN", "PROPN", "VERB"))
+        token.tag_ == "VBN" and token.dep_ in ("acl", "conj") and token.head.pos_ in ("NOUN", "PROPN", "VERB")
+    ) or _reduced_passive(token)
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A passive whose auxiliary was left out: 'Five killed in car bombing', 'with five Iraqis
+    killed' (a participle with a subject, no object and no 'have'); '... and three Turkish
+    drivers kidnapped' (the second participle, tagged as a past tense, of a verb that must take
+    an object and has none)."""
+    if not _children(verb, "nsubj") or _children(verb, "dobj"):
+        return False
+    if verb.tag_ == "VBN":
+        return not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    return verb.tag_ == "VBD" and verb.dep_ == "conj" and verb.head.tag_ == "VBN" \
+        and verb.lemma_.lower() in OBJECT_VERBS and not _children(verb, "prt", "ccomp", "xcomp")
 
 
 # "is opposed to", "is committed to": participles that state the subject's own stance

