@@ -509,3 +509,20 @@ def test_abductions_name_the_victims_and_where_they_are_held(code):
                  "engineers.")[-1] == ("ASSAULT", ["PAK"], ["CHN"])
     # "condemned to an epidemic" is doom, not denunciation
     assert coded("Africa was condemned to a polio epidemic.") == []
+
+
+def test_accusations_reach_capitals_named_like_people_and_objects_put_last(code):
+    def coded(text):
+        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
+                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    # the model tags "Khartoum" a person; the story names Sudan elsewhere, so the rebels are
+    # Sudanese even though they accuse Sudan's own capital
+    events = coded("Sudan peace talks resume.\nThe talks resumed after a boycott by rebels who "
+                   "accused Khartoum of violating a ceasefire.")
+    assert ("ACCUSE", ["SDN"], ["SDN"]) in events
+    # "condemned as 'unfair' a new UN resolution": the object comes after the complement
+    assert ("ACCUSE", ["SDN"], ["UNO"]) in coded(
+        'Sudan has condemned as "unfair" a new UN resolution on Darfur.')
+    # al-Qaeda is an international militarised group (IMG), as the gold data code it
+    assert coded("Al Qaeda's No. 2 man Ayman Zawahiri called for armed resistance.") == [
+        ("REQUEST", ["IMG"], [])]

@@ -111,10 +111,11 @@ class Gazetteer:
                 if len(span) == 1 and span[0].ent_type_ != "PERSON":
                     continue
             elif len(span) == 1 and span[0].ent_type_ == "PERSON" and span.text not in self.tables.tenures \
-                    and not (self.tables.surface[span.text].kind in ("country", "demonym", "seat", "igo")
+                    and not (self.tables.surface[span.text].kind in ("country", "capital", "demonym", "seat", "igo")
                              and _alone_in_ent(span[0])):
                 continue  # "Michael Jordan", "Chad Smith": first names ("Benin opened" stays
-                # Benin, "a Briton who was shot" a Briton, "The Houthis fired" the Houthis)
+                # Benin, "accused Khartoum" Khartoum, "a Briton who was shot" a Briton, "The
+                # Houthis fired" the Houthis)
             elif (len(span) == 1 and span[0].ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "NORP")
                   and self.tables.surface[span.text].kind == "city"):
                 continue  # "Mobile", "Split", "Nice" as words
@@ -160,6 +161,7 @@ class DocActors:
         # where the story is: from every mention of a country (home), and from place names
         # only (home_place: "French warplanes" say who, not where)
         named, placed = self._country_counts()
+        self.place_counts = placed  # how often each country is named as a place
         self.home = dateline or _clear_first(named)
         self.home_place = dateline or _clear_first(placed)
         self.guessed: set[tuple[int, int]] = set()  # spans whose country is a guess

@@ -471,6 +471,11 @@ class SentenceCoder:
             objects = _children(verb, "dobj", "dative")
             # "sealed off Gaza": the model hangs the object on the particle
             objects += [o for p in _children(verb, "prt") for o in _children(p, "pobj")]
+            if not objects and trigger.entry.event_type in ("ACCUSE", "REJECT"):
+                # "condemned as 'unfair' a new UN resolution": the object put last, parsed as
+                # the complement of 'as'
+                objects = [o for p, o in preps if p == "as" and o.pos_ in ("NOUN", "PROPN")
+                           and any(c.dep_ == "det" for c in o.children)]
             if trigger.entry.event_type in SENT_THING_TYPES or trigger.entry.mode == "withdraw":
                 # "sent troops to Russia", "deployed soldiers in Kursk": the object is what is
                 # sent; the recipient is where or to whom (or a dative: "gave Kyiv weapons")
@@ -1083,7 +1088,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                         or actors.place_in(sent, spans) or (
                             actors.home if actors.home not in foreign | civilians
                             else None)  # "insurgents threatening to kill the (British) man"
-                    mention.country = guess if guess not in sides else None
+                    # ... unless the story names that state elsewhere too ("Sudan peace talks
+                    # resume ... rebels who accused Khartoum"): then it is theirs
+                    mention.country = guess if guess not in sides or actors.place_counts.get(
+                        guess, 0) > sum(m.country == guess for m in other) else None
         ended = entry.event_type == "ASSAULT" and _ended(token)  # "halt the fighting": kept,
         # as fighting that was going on, but the halting is what the sentence is about
         if entry.trigger in ("attack", "blast") and entry.pos == "VERB" and any(
