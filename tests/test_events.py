@@ -526,3 +526,18 @@ def test_accusations_reach_capitals_named_like_people_and_objects_put_last(code)
     # al-Qaeda is an international militarised group (IMG), as the gold data code it
     assert coded("Al Qaeda's No. 2 man Ayman Zawahiri called for armed resistance.") == [
         ("REQUEST", ["IMG"], [])]
+
+
+def test_object_pronouns_and_verbs_hung_on_their_subject(code):
+    def coded(text):
+        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
+                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    # "who urged him": him is not the one who urges (that would be "himself"); the Pope is
+    # in the office table
+    assert ("REQUEST", ["VAT"], ["PAK"]) in coded(
+        "Pakistani President Pervez Musharraf met Pope John Paul II, who urged him to adopt a "
+        "spirit of dialogue.")
+    # the model hangs the only verb on the subject as a participle; its content clause shows
+    # it is active
+    assert coded("A group of moderate Republicans, many long out of office, called on "
+                 "President Bush to come back to the mainstream.") == [("REQUEST", ["USA"], ["USA"])]

@@ -551,6 +551,16 @@ class DocActors:
         span = dict(text=head.text, start=head.idx, end=head.idx + len(head.text))
         if lower in PERSON_PRONOUNS:
             person = self.person_before(head.i)
+            if head.dep_ in ("dobj", "dative", "pobj") and lower in ("him", "her"):
+                # "the Pope, who urged him to ...": not the one who urges (that would be
+                # "himself"), so the person named before the clause's subject
+                verb = head.head if head.dep_ != "pobj" else head.head.head
+                subject = [t for s in verb.children if s.dep_ == "nsubj" for t in s.subtree]
+                if subject and subject[0].tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    subject = list(verb.head.subtree)[:verb.head.i - verb.head.left_edge.i + 1]
+                if subject and any(position >= subject[0].i and position <= subject[-1].i
+                                   for position, _, _ in self.people if position < head.i):
+                    person = self.person_before(subject[0].i)
             if person is not None:
                 return ActorMention(name=person.name, country=person.country, sector=person.sector, **span)
         return None

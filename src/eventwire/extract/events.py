@@ -195,7 +195,8 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
         return subject_heads(head, depth + 1)
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return [head]
-    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ != "VBN":
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and (
+            verb.tag_ != "VBN" or _misparsed_main_verb(verb)):
         return [head]
     if verb.dep_ in ("advcl", "acomp"):  # "it is willing to withdraw": willing's subject
         return subject_heads(head, depth + 1)
@@ -445,7 +446,8 @@ class SentenceCoder:
             # "Israel is opposed to French mediation": a stance, held by the subject
             things = [o for p, o in preps if p == "to"]
             return self.heads_to_actors(passive), self.heads_to_actors(things) or self.owners(things)
-        if passive or (verb.dep_ in ("acl", "amod") and verb.tag_ in ("VBN", "JJ")):  # "a kidnapped Briton"
+        if passive or (verb.dep_ in ("acl", "amod") and verb.tag_ in ("VBN", "JJ")
+                       and not _misparsed_main_verb(verb)):  # "a kidnapped Briton"
             actor_heads = [obj for prep, obj in preps if prep == "by"]
             patient_heads = passive or [verb.head]
             if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -1606,6 +1608,18 @@ def _passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (
         token.tag_ == "VBN" and token.dep_ in ("acl", "conj") and token.head.pos_ in ("NOUN", "PROPN", "VERB")
     ) or _reduced_passive(token)
+
+
+def _misparsed_main_verb(verb: Token) -> bool:
+    """'A group of moderate Republicans, many long out of office, called on Bush to ...': the
+    model hung the sentence's only verb on its subject as a participle; an object or a content
+    clause (and no 'by' agent) shows it is active."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.dep_ != "ROOT" \
+            or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(p.lower_ == "by" for p in _children(verb, "prep", "agent")):
+        return False
+    return bool(_children(verb, "dobj", "xcomp", "ccomp"))
 
 
 def _reduced_passive(verb: Token) -> bool:
