@@ -541,3 +541,18 @@ def test_object_pronouns_and_verbs_hung_on_their_subject(code):
     # it is active
     assert coded("A group of moderate Republicans, many long out of office, called on "
                  "President Bush to come back to the mainstream.") == [("REQUEST", ["USA"], ["USA"])]
+
+
+def test_explosions_targets_and_shot_down_proposals_are_read_for_what_they_are(code):
+    def coded(text):
+        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
+                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    # an explosion no one is said to have set off, hitting only a place, is no attack
+    assert coded("SEOUL - A huge explosion rocked North Korea last week.") == []
+    assert coded("A bomb blast killed five people in Kabul.")[0][0] == "ASSAULT"
+    # "shot down a proposal" refuses it; "target marginal seats" aims a campaign
+    assert ("REJECT", ["BEL", "FRA", "SWE"], ["DEU"]) in coded(
+        "France, Sweden and Belgium shot down a German proposal to set up refugee centres.")
+    assert coded("The two leaders will target key marginal seats around Sydney.") == []
+    # "the occupied territories" is a state of things
+    assert coded("Sharon seeks support for a withdrawal from some occupied territory.") == []

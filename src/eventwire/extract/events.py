@@ -295,6 +295,11 @@ def _bare_state(mention: ActorMention, tables: Tables) -> bool:
     return getattr(tables.surface.get(mention.text), "kind", None) in ("country", "capital")
 
 
+def _bare_place(mention: ActorMention, tables: Tables) -> bool:
+    """Whether a mention is a place named bare ('North Korea', 'Kabul')."""
+    return getattr(tables.surface.get(mention.text), "kind", None) in ("country", "capital", "city")
+
+
 def _unique(actors: list[ActorMention]) -> list[ActorMention]:
     """Each span once; a country named inside another's phrase stays ('US and Iraqi troops')."""
     out: list[ActorMention] = []
@@ -1100,6 +1105,20 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 o.lemma_.lower() in VERBAL_TARGETS for o in _children(token, "dobj")):
             # "attacked the proposal", "blasted the plan": criticism
             entry = _retype(trigger, "ACCUSE", "disapprove", "111")
+        if entry.trigger == "shoot down" and any(
+                o.lemma_.lower() in VERBAL_TARGETS for o in _children(token, "dobj")):
+            # "France shot down a German proposal": a refusal
+            entry = _retype(trigger, "REJECT", None, "120")
+        if entry.trigger == "target" and entry.pos == "VERB" and not any(
+                coder.heads_to_actors([o]) or coder.actors.sector_of(o) is not None
+                or o.lemma_.lower() in SEIZED_PLACES for o in _children(token, "dobj")):
+            continue  # "will target key marginal seats": a campaign's aim, no attack
+        if entry.event_type == "ASSAULT" and token.lemma_.lower() in EXPLOSIONS \
+                and not _attack_told(doc) and all(_bare_place(r, tables) for r in recipient):
+            continue  # "a huge explosion rocked North Korea": no one is said to have attacked,
+            # and nothing but a place was hit (an embassy would be a target)
+        if entry.event_type == "ASSAULT" and token.dep_ == "amod" and token.lemma_.lower() == "occupy":
+            continue  # "the occupied territories": a state of things, not an act
         if entry.event_type == "MOBILIZE" and entry.pos == "NOUN" and entry.cameo == "150" and len(
                 {a.country for a in actor + recipient if a.country}) > 1:
             # "French and Egyptian warships launched war games": exercises held together
@@ -1521,6 +1540,21 @@ def _peacekeeping(token: Token) -> bool:
     words = {t.lemma_.lower() for t in token.subtree}
     text = token.doc[token.left_edge.i:token.right_edge.i + 1].text.lower()
     return "peacekeep" in text or "peace-keep" in text or bool(words & {"observer", "monitor"})
+
+
+# explosions are attacks only where the story says someone attacked, killed or was hurt
+EXPLOSIONS = {"explosion", "blast", "explode"}
+ATTACK_WORDS = {"bomb", "bomber", "bombing", "attack", "attacker", "kill", "wound", "injure",
+                "dead", "die", "death", "suicide", "militant", "insurgent", "terrorist", "terror",
+                "rebel", "casualty", "victim", "detonate", "explosive", "car-bomb", "gunman",
+                "responsibility", "target", "toll", "hurt", "injury", "wounded", "killing"}
+
+
+def _attack_told(doc: Doc) -> bool:
+    key = "eventwire_attack_told"
+    if key not in doc.user_data:
+        doc.user_data[key] = any(t.lemma_.lower() in ATTACK_WORDS for t in doc)
+    return doc.user_data[key]
 
 
 def _disaster(token: Token) -> bool:
