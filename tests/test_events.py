@@ -555,4 +555,5 @@ def test_explosions_targets_and_shot_down_proposals_are_read_for_what_they_are(c
         "France, Sweden and Belgium shot down a German proposal to set up refugee centres.")
     assert coded("The two leaders will target key marginal seats around Sydney.") == []
     # "the occupied territories" is a state of things
-    assert coded("Sharon seeks support for a withdrawal from some occupied territory.") == []
+    assert coded("Sharon seeks to push through a plan for withdrawal from some occupied "
+                 "territory.") == []
