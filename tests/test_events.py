@@ -113,6 +113,22 @@ def test_dateline_is_its_own_sentence_and_sets_the_home_country(code):
     assert event.actor[0].country == "GEO"  # unnamed police of a Tbilisi-datelined story
 
 
+@pytest.mark.parametrize("text, sentence, country", [
+    # a date inside the dateline; "AU" in "PORT-AU-PRINCE" is no African Union
+    ("PORT-AU-PRINCE, Haiti Oct. 2, 2004 - Police detained dozens of protesters.",
+     "Police detained dozens of protesters.", "HTI"),
+    ("MOSCOW. Oct 5 (Interfax) - Police detained dozens of protesters.",
+     "Police detained dozens of protesters.", "RUS"),
+    # a wire's name before the dateline
+    ("Canadian Press - KINSHASA, Congo (AP) - Police detained dozens of protesters.",
+     "Police detained dozens of protesters.", "COD"),
+])
+def test_datelines_with_dates_and_wire_names(code, text, sentence, country):
+    (event,) = code(text).events
+    assert event.sentence == sentence
+    assert event.actor[0].country == country
+
+
 def test_every_span_indexes_the_text(code):
     text = ("KYIV, Ukraine — Russia’s invasion of Ukraine continued. \n\nThe EU imposed sanctions on "
             "Moscow, and Turkey sold drones to Kyiv. “We condemn it,” said Ukrainian officials.")

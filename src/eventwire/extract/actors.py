@@ -119,6 +119,10 @@ class Gazetteer:
             elif (len(span) == 1 and span[0].ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "NORP")
                   and self.tables.surface[span.text].kind == "city"):
                 continue  # "Mobile", "Split", "Nice" as words
+            elif span[0].ent_type_ in ("LAW", "EVENT") and getattr(
+                    self.tables.surface.get(span.text), "kind", None) in ("city", "capital") \
+                    and not (span[0].ent_iob_ == "B" and _alone_in_ent(span[-1])):
+                continue  # "the Kyoto Protocol", "the Geneva Conventions": a treaty's name
             keep.append(span)
         return keep
 
@@ -229,7 +233,7 @@ class DocActors:
         if match is None or not (match.start() == 0 or self.text[match.start() - 1] == "\n"):
             return None
         place = match.group("place")
-        for part in reversed([p.strip() for p in place.split(",")]):
+        for part in reversed([p.strip(" .") for p in place.split(",")]):  # "MOSCOW. Oct 5 -"
             for form in (part, part.title(), part.upper()):
                 entry = self.tables.surface.get(form)
                 if entry is not None and entry.kind in ("country", "capital", "city") and entry.country:
