@@ -573,3 +573,16 @@ def test_explosions_targets_and_shot_down_proposals_are_read_for_what_they_are(c
     # "the occupied territories" is a state of things
     assert coded("Sharon seeks to push through a plan for withdrawal from some occupied "
                  "territory.") == []
+
+
+def test_protesters_protest_and_unnamed_courts_convict(code):
+    def coded(text):
+        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
+                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    # "protesters in Kathmandu" tell of a protest there; a march is the protest itself
+    assert ("PROTEST", ["NPL"], ["NPL"]) in coded(
+        "Protesters in Kathmandu have expressed disbelief after the deaths of 12 hostages.")
+    assert [e[0] for e in coded("Thousands of protesters marched in Tbilisi.")] == ["PROTEST"]
+    # "a man convicted of murder": a court of where the story is convicted him
+    assert ("SANCTION", ["JPN"], ["JPN"]) in coded(
+        "Japan has hanged a man convicted of stabbing eight children.")

@@ -326,6 +326,8 @@ DENIED_THINGS = {"accusation", "allegation", "claim", "charge", "report", "criti
 # "two French hostages in Iraq", "a Briton held hostage": the noun names the victim of an
 # abduction; "the kidnappers of two reporters": the noun names its doer
 VICTIM_NOUNS = {"hostage", "captive", "abductee"}
+# those who protest: "protesters in Kathmandu expressed anger" tells of a protest by them
+PROTESTERS = {"protester", "protestor", "demonstrator"}
 # violent verbs that always take an object: without one, a past form is a passive
 OBJECT_VERBS = {"kill", "kidnap", "abduct", "wound", "injure", "behead", "execute", "arrest",
                 "detain", "capture", "torture", "massacre", "slaughter", "assassinate", "murder"}
@@ -677,6 +679,8 @@ class SentenceCoder:
         noun = trigger.token
         if noun.lemma_.lower() in VICTIM_NOUNS:
             return self._victim_noun_arguments(noun)
+        if noun.lemma_.lower() in PROTESTERS:  # "protesters in Kathmandu": they protest
+            return self.heads_to_actors([noun]), []
         if noun.lemma_.lower() in AGENT_NOUNS:
             owners = [c for c in noun.children if c.dep_ == "poss"]  # "his kidnappers"
             owners += [o for p, o in _prep_objects(noun) if p == "of"]
@@ -975,6 +979,12 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 and t.entry.pos == "VERB" and t.token in (token.head, token.head.head)
                 for t in triggers.values()):
             continue  # "were held hostage", "kidnappers seized two Americans": the verb codes it
+        if entry.pos == "NOUN" and token.lemma_.lower() in PROTESTERS and (any(
+                t.entry.event_type == "PROTEST" and t is not trigger for t in triggers.values())
+                or not (_anchor(token).dep_ in ("nsubj", "nsubjpass", "ROOT")
+                        or token.dep_ == "pobj" and token.head.lower_ == "by")):
+            continue  # "thousands of protesters marched": the march is the protest; "police
+            # arrested 40 protesters": the arrest is what is told
         if entry.pos == "NOUN":
             actor, recipient = coder.noun_arguments(trigger)
         else:
@@ -1008,6 +1018,12 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             judicial = entry.trigger in ("charge", "indict", "prosecute") or entry.cameo == "115"
             country = next((r.country for r in recipient if r.country), None)
             actor = [_stand_in(token, country, "JUD" if judicial else None)]
+        if not actor and recipient and entry.mode == "convict" and entry.pos == "VERB" \
+                and (_passive(token) or token.dep_ == "amod"):
+            # "has been sentenced to seven years", "a man convicted of murder": a court (the
+            # trigger stands in) of where the story is, else of the convicted one's country
+            country = coder.actors.home_place or next((r.country for r in recipient if r.country), None)
+            actor = [_stand_in(token, country, "JUD")]
         if not actor and entry.event_type == "ASSAULT":
             actor = coder.unidentified_attacker(trigger)
         if not recipient and entry.event_type == "ASSAULT" and not entry.reciprocal:
@@ -1547,7 +1563,8 @@ EXPLOSIONS = {"explosion", "blast", "explode"}
 ATTACK_WORDS = {"bomb", "bomber", "bombing", "attack", "attacker", "kill", "wound", "injure",
                 "dead", "die", "death", "suicide", "militant", "insurgent", "terrorist", "terror",
                 "rebel", "casualty", "victim", "detonate", "explosive", "car-bomb", "gunman",
-                "responsibility", "target", "toll", "hurt", "injury", "wounded", "killing"}
+                "responsibility", "target", "toll", "hurt", "injury", "wounded", "killing",
+                "convoy", "assassination", "assassinate"}
 
 
 def _attack_told(doc: Doc) -> bool:
