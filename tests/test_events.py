@@ -222,10 +222,10 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     # a second verb the model hangs on the reported clause keeps the speaker
     ("Iran declared that the talks had failed and urged Britain to leave.",
      [("REQUEST", ("IRN",), ("GBR",))]),
-    # hostages are the victims of an abduction by someone unnamed where they are held; a
-    # later 'the hostages' is the same one
+    # hostages are the victims of an abduction by someone unnamed where they are held, and
+    # freed by them; a later 'the hostages' is the same abduction
     ("Two French reporters held hostage in Iraq were freed on Friday. The hostages had been "
-     "missing for weeks.", [("ASSAULT", ("IRQ",), ("FRA",))]),
+     "missing for weeks.", [("ASSAULT", ("IRQ",), ("FRA",)), ("RETREAT", ("IRQ",), ("FRA",))]),
     ("PARIS - France hopes two French hostages will be freed.", [("ASSAULT", (None,), ("FRA",))]),
     # kidnappers are its doers, the 'of' object its victims
     ("The Iraqi kidnappers of two French reporters demanded a ransom.",
@@ -586,3 +586,17 @@ def test_protesters_protest_and_unnamed_courts_convict(code):
     # "a man convicted of murder": a court of where the story is convicted him
     assert ("SANCTION", ["JPN"], ["JPN"]) in coded(
         "Japan has hanged a man convicted of stabbing eight children.")
+
+
+def test_captives_freed_by_someone_unnamed_were_held_where_they_were(code):
+    def coded(text):
+        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
+                 sorted(r.country or "-" for r in e.recipient), e.modality)
+                for e in code(text).events]
+    assert ("RETREAT", ["IRQ"], ["TUR"], "asserted") in coded("Ten Turkish hostages freed in Iraq.")
+    # "women that were released by Iraqi abductors": the relative pronoun stands for the women
+    assert ("RETREAT", ["IRQ"], ["IDN"], "asserted") in coded(
+        "Officials named two Indonesian women that were released by Iraqi abductors on Monday.")
+    # a hope that they would be freed is no release, nor anyone's stated intention
+    events = coded("France remained hopeful that two French hostages in Iraq would be freed.")
+    assert events == [("ASSAULT", ["IRQ"], ["FRA"], "asserted")]

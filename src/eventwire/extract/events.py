@@ -462,6 +462,10 @@ class SentenceCoder:
                 patient_heads = [verb.head if p.tag_ in ("WDT", "WP") else p for p in patient_heads]
             actors = self.heads_to_actors(actor_heads, named=True)
             recipients = self.heads_to_actors(patient_heads)
+            held = [h for h in patient_heads if h.lemma_.lower() in VICTIM_NOUNS and h.i > 0
+                    and self.doc[h.i - 1].lemma_.lower() in HOLDING_VERBS]
+            if held:  # "reporters held hostage in Iraq were freed", misparsed: the reporters
+                recipients = self._victim_noun_arguments(held[0])[1]
         else:
             subject = subject_heads(verb)
             actors = (self.heads_to_actors(subject) or self._speaker_for_pronoun(verb, subject)
@@ -1024,6 +1028,15 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             # trigger stands in) of where the story is, else of the convicted one's country
             country = coder.actors.home_place or next((r.country for r in recipient if r.country), None)
             actor = [_stand_in(token, country, "JUD")]
+        if not actor and recipient and entry.mode == "release" and _passive(token) \
+                and _releases_people(token, tables) and not any(
+                    c.dep_ == "aux" and c.lemma_.lower() in OBLIGED | {"could", "may", "might"}
+                    for c in token.children):  # "hopes the hostages will be freed": a hope
+            # "Ten Turkish hostages freed in Iraq": those who held them (unnamed) let them go,
+            # of where they were held, not of the freed ones' country
+            own = {r.country for r in recipient}
+            place = coder.clause_place(token) or actors.place_in(sent) or actors.home_place
+            actor = [_stand_in(token, place if place not in own else None, None)]
         if not actor and entry.event_type == "ASSAULT":
             actor = coder.unidentified_attacker(trigger)
         if not recipient and entry.event_type == "ASSAULT" and not entry.reciprocal:
@@ -1326,6 +1339,10 @@ def _stated_intention(event: Event, trigger: Trigger, tables: Tables,
                 coder.triggers[token.i].entry.event_type != event.event_type and \
                 token.lemma_.lower() not in ORDER_VERBS:
             return None
+    if trigger.token.pos_ == "VERB" and _passive(trigger.token) and all(
+            a.start == event.trigger.start for a in event.actor):
+        return None  # "hopeful that the hostages would be freed": the doer, unnamed (the
+        # trigger stands in), stated no intention
     future = any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "would", "'ll", "shall")
                  for c in token.children)
     willing = token.dep_ == "xcomp" and token.head.lemma_.lower() in WILLING | SCHEDULED
@@ -1414,8 +1431,11 @@ def _stated_refusal(event: Event, trigger: Trigger, tables: Tables) -> Event | N
 
 
 def _seized_objects(token: Token) -> list[Token]:
-    return _children(token, "dobj", "nsubjpass") + (
+    objects = _children(token, "dobj", "nsubjpass") + (
         [token.head] if token.dep_ == "acl" and token.tag_ == "VBN" else [])
+    if token.dep_ == "relcl":  # "two women that were released": the noun, not 'that'
+        objects = [token.head if o.tag_ in ("WDT", "WP") else o for o in objects]
+    return objects
 
 
 def _seized_people(token: Token, tables: Tables) -> bool:
