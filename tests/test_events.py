@@ -600,3 +600,16 @@ def test_captives_freed_by_someone_unnamed_were_held_where_they_were(code):
     # a hope that they would be freed is no release, nor anyone's stated intention
     events = coded("France remained hopeful that two French hostages in Iraq would be freed.")
     assert events == [("ASSAULT", ["IRQ"], ["FRA"], "asserted")]
+
+
+def test_strikes_reach_the_place_they_hit_by_any_spelling(code):
+    def coded(text):
+        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
+                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    # "around the insurgent bastion of Fallujah": the place is inside the phrase
+    assert ("ASSAULT", ["USA"], ["IRQ"]) in coded(
+        "Another 47 people died in a series of US air strikes around the insurgent bastion of "
+        "Fallujah.")
+    # a smaller city's other spelling of the same name ("Falluja" for GeoNames' Fallujah)
+    assert ("ASSAULT", ["USA"], ["IRQ"]) in coded(
+        "American airstrikes in a village south of the city of Falluja killed at least 44 people.")

@@ -618,7 +618,11 @@ class SentenceCoder:
     def named_place(self, token: Token) -> ActorMention | None:
         """A place the trigger names: 'in Kirkuk', 'the Beslan school massacre', 'detonated a
         car bomb near a crowd in Kirkuk'."""
-        heads = [o for p, o in _prep_objects(token) if p in ("in", "near", "at", "outside", "across")]
+        heads = [o for p, o in _prep_objects(token)
+                 if p in ("in", "near", "at", "outside", "across", "around", "inside")]
+        # "around the insurgent bastion of Fallujah", "in the city of Najaf"
+        heads += [g for h in heads if not self.actors.is_place(h)
+                  for p, g in _prep_objects(h) if p == "of"]
         heads += [c for c in token.children if c.dep_ in ("compound", "nmod", "amod")]
         heads += [g for c in token.children if c.dep_ == "compound" for g in c.children
                   if g.dep_ in ("compound", "nmod")]

@@ -175,11 +175,13 @@ def _load_cities(tables: Tables) -> None:
         if city["name"].endswith(" City") and city["name"].count(" ") >= 2:
             # "New York City" is "New York" in the news; "International City" is no "International"
             _add_surface(tables, city["name"][:-5], entry)
-        if city["population"] >= CITY_ALIAS_POPULATION:
-            # "New York" for New York City, "Bombay", "Fallujah": English forms only
-            for alias in city["alternatenames"]:
-                if _ENGLISH_ALIAS.fullmatch(alias) and not alias.isupper():
-                    _add_surface(tables, alias, entry)
+        big = city["population"] >= CITY_ALIAS_POPULATION
+        stems = {form[:5] for form in [city["name"], *_plain_forms(city["name"])]}
+        for alias in city["alternatenames"]:
+            # "New York" for New York City, "Bombay": English forms of big cities; of smaller
+            # ones only spellings of the same name ("Falluja" for "Fallujah")
+            if _ENGLISH_ALIAS.fullmatch(alias) and not alias.isupper() and (big or alias[:5] in stems):
+                _add_surface(tables, alias, entry)
 
 
 # US states whose name is taken: the country Georgia, the capital Washington
