@@ -119,6 +119,8 @@ def test_dateline_is_its_own_sentence_and_sets_the_home_country(code):
      "Police detained dozens of protesters.", "HTI"),
     ("MOSCOW. Oct 5 (Interfax) - Police detained dozens of protesters.",
      "Police detained dozens of protesters.", "RUS"),
+    ("NEW DELHI, 7 September 2004 - Police detained dozens of protesters.",
+     "Police detained dozens of protesters.", "IND"),
     # a wire's name before the dateline
     ("Canadian Press - KINSHASA, Congo (AP) - Police detained dozens of protesters.",
      "Police detained dozens of protesters.", "COD"),
@@ -271,7 +273,8 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     # restricts them; an arrest is coded with only its victim named
     ("Iraqi authorities said they had captured Izzat Ibrahim al-Douri.", [("COERCE", ("IRQ",), ())]),
     ("The Israeli army sealed off the Gaza Strip on Wednesday.", [("COERCE", ("ISR",), ("PSE",))]),
-    ("The arrest of Margaret Thatcher's son shocked Britain.", [("COERCE", (), ("GBR",))]),
+    # ... by the police (unnamed) of where the sentence or story is
+    ("The arrest of a Saudi cleric in Riyadh angered his followers.", [("COERCE", ("SAU",), ("SAU",))]),
     # 'Republicans' are a US party; a hyphenated word holds no trigger
     ("A group of moderate Republicans called on President Bush to change course.",
      [("REQUEST", ("USA",), ("USA",))]),
@@ -613,3 +616,15 @@ def test_strikes_reach_the_place_they_hit_by_any_spelling(code):
     # a smaller city's other spelling of the same name ("Falluja" for GeoNames' Fallujah)
     assert ("ASSAULT", ["USA"], ["IRQ"]) in coded(
         "American airstrikes in a village south of the city of Falluja killed at least 44 people.")
+
+
+def test_unnamed_police_arrest_where_it_happened(code):
+    def coded(text):
+        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
+                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    assert ("COERCE", ["SDN"], ["SDN"]) in coded(
+        "Sudan says it has foiled a coup plot by backers of detained Islamist leader Hassan "
+        "al-Turabi.")
+    assert ("COERCE", ["SAU"], ["SAU"]) in coded(
+        "One Saudi policeman was killed in clashes with militants near Riyadh. A number of "
+        "suspects were arrested in the battles, officials said.")

@@ -1032,6 +1032,13 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             # trigger stands in) of where the story is, else of the convicted one's country
             country = coder.actors.home_place or next((r.country for r in recipient if r.country), None)
             actor = [_stand_in(token, country, "JUD")]
+        if not actor and recipient and entry.event_type == "COERCE" and entry.mode == "arrest" \
+                and (_passive(token) or entry.pos == "NOUN" or token.dep_ == "amod"):
+            # "three of the men were seized", "the arrest of a man", "detained Islamist leader":
+            # the police (unnamed; the trigger stands in) of where it happened
+            country = coder.clause_place(token) or actors.place_in(sent) or actors.home_place \
+                or next((r.country for r in recipient if r.country), None)
+            actor = [_stand_in(token, country, "COP")]
         if not actor and recipient and entry.mode == "release" and _passive(token) \
                 and _releases_people(token, tables) and not any(
                     c.dep_ == "aux" and c.lemma_.lower() in OBLIGED | {"could", "may", "might"}
@@ -1077,7 +1084,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if entry.reciprocal:
             actor = _unique(actor + recipient)
             recipient = []
-        recipient = [r for r in recipient if all(r.start != a.start for a in actor)]
+        # the same span is not both sides (a stand-in for an unnamed doer may start the
+        # recipient's phrase: "detained Islamist leader")
+        recipient = [r for r in recipient if all(r.start != a.start or (a.start, a.end) == (
+            token.idx, token.idx + len(token.text)) for a in actor)]
         if entry.event_type in PLACE_TYPES:
             # "killed 44 people in a village near Falluja": unnamed victims belong where it happened
             place = None
