@@ -628,3 +628,13 @@ def test_unnamed_police_arrest_where_it_happened(code):
     assert ("COERCE", ["SAU"], ["SAU"]) in coded(
         "One Saudi policeman was killed in clashes with militants near Riyadh. A number of "
         "suspects were arrested in the battles, officials said.")
+
+
+def test_the_west_is_wst_but_west_african_nations_are_not(code):
+    def coded(text):
+        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
+                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    assert coded("A defiant Tokyo accused the West of cultural imperialism.") == [
+        ("ACCUSE", ["JPN"], ["WST"])]
+    assert coded("Western powers urged Iran to stop enrichment.") == [("REQUEST", ["WST"], ["IRN"])]
+    assert coded("Israel condemned the attack in the West Bank.")[0][2] != ["WST"]

@@ -106,6 +106,10 @@ class Gazetteer:
             if span.start >= 2 and doc[span.start - 1].text == "-" \
                     and doc[span.start - 2].lower_ in STANCE_PREFIXES:
                 continue  # "pro-Iranian Hizbollah", "anti-American protesters": a stance, not who
+            if span.text == "West" and not (
+                    span.start > 0 and doc[span.start - 1].lower_ == "the"
+                    and (span.end >= len(doc) or doc[span.end].pos_ != "PROPN")):
+                continue  # "the West" (WST), not "West Java" or "West African nations"
             if span.text in self.tables.tenures and span.text not in self.tables.surface:
                 # single-word person aliases ("May", "Rice", "Major") only where NER agrees
                 if len(span) == 1 and span[0].ent_type_ != "PERSON":
