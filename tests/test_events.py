@@ -638,3 +638,13 @@ def test_the_west_is_wst_but_west_african_nations_are_not(code):
         ("ACCUSE", ["JPN"], ["WST"])]
     assert coded("Western powers urged Iran to stop enrichment.") == [("REQUEST", ["WST"], ["IRN"])]
     assert coded("Israel condemned the attack in the West Bank.")[0][2] != ["WST"]
+
+
+def test_state_measures_without_a_named_author_are_the_states(code):
+    def coded(text):
+        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
+                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    assert coded("PARIS - Millions of French students returned to school Thursday as a new law "
+                 "that bans Islamic head scarves from classrooms went into effect.") == [
+        ("COERCE", ["FRA"], [])]
+    assert coded("Nepal capital under curfew for third day.") == [("COERCE", ["NPL"], [])]

@@ -1039,6 +1039,19 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             country = coder.clause_place(token) or actors.place_in(sent) or actors.home_place \
                 or next((r.country for r in recipient if r.country), None)
             actor = [_stand_in(token, country, "COP")]
+        if not actor and entry.event_type == "COERCE" and entry.mode in STATE_MEASURES and (
+                entry.pos == "NOUN" or _passive(token) or any(
+                    s.lemma_.lower() in ENACTMENTS for s in subject_heads(token))):
+            # "Nepal capital under curfew", "a new law that bans head scarves", "the head scarf
+            # ban": a measure of the state (unnamed; the trigger stands in) where it applies
+            country = getattr(coder.named_place(token), "country", None) or actors.home_place
+            told = entry.pos == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this")
+                                               for c in token.children) and any(
+                e.event_type == entry.event_type and e.mode == entry.mode for e in earlier)
+            if country and not told:  # "despite the ban": the ban told of before; (a place
+                # merely named in the sentence may be elsewhere: "a curfew imposed over the
+                # killing of Nepalese workers in Iraq")
+                actor = [_stand_in(token, country, "GOV")]
         if not actor and recipient and entry.mode == "release" and _passive(token) \
                 and _releases_people(token, tables) and not any(
                     c.dep_ == "aux" and c.lemma_.lower() in OBLIGED | {"could", "may", "might"}
@@ -1592,6 +1605,10 @@ def _peacekeeping(token: Token) -> bool:
     return "peacekeep" in text or "peace-keep" in text or bool(words & {"observer", "monitor"})
 
 
+# measures a state imposes, and the texts that impose them ("a law that bans head scarves")
+STATE_MEASURES = {"restrict", "curfew", "martial-law"}
+ENACTMENTS = {"law", "decree", "rule", "regulation", "ordinance", "order", "measure", "bill",
+              "act", "legislation", "edict"}
 # explosions are attacks only where the story says someone attacked, killed or was hurt
 EXPLOSIONS = {"explosion", "blast", "explode"}
 ATTACK_WORDS = {"bomb", "bomber", "bombing", "attack", "attacker", "kill", "wound", "injure",
