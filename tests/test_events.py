@@ -648,3 +648,14 @@ def test_state_measures_without_a_named_author_are_the_states(code):
                  "that bans Islamic head scarves from classrooms went into effect.") == [
         ("COERCE", ["FRA"], [])]
     assert coded("Nepal capital under curfew for third day.") == [("COERCE", ["NPL"], [])]
+
+
+def test_people_named_tell_where_the_story_is_and_political_attacks_are_criticism(code):
+    def coded(text):
+        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
+                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    # President Bush is American: the congressional leaders asked are too
+    assert coded("President Bush sought support from congressional leaders of both parties for "
+                 "his proposal.") == [("REQUEST", ["USA"], ["USA"])]
+    # an attack on a party by a politician is no armed attack
+    assert coded("Gordon Brown turned the attack on the opposition Conservatives.")[0][0] != "ASSAULT"

@@ -166,14 +166,18 @@ class DocActors:
         self.people: list[tuple[int, str, Resolved]] = []  # (token index, name, resolution)
         self._person_cache: dict[tuple[int, int], Resolved | None] = {}
         dateline = self._dateline_country()
-        # where the story is: from every mention of a country (home), and from place names
-        # only (home_place: "French warplanes" say who, not where)
+        self.guessed: set[tuple[int, int]] = set()  # spans whose country is a guess
+        self._register_people()
+        # where the story is: from every mention of a country or of a person whose country
+        # is known (home), and from place names only (home_place: "French warplanes" say
+        # who, not where)
         named, placed = self._country_counts()
+        for _, _, person in self.people:
+            if person.country:
+                named[person.country] = named.get(person.country, 0) + 1
         self.place_counts = placed  # how often each country is named as a place
         self.home = dateline or _clear_first(named)
         self.home_place = dateline or _clear_first(placed)
-        self.guessed: set[tuple[int, int]] = set()  # spans whose country is a guess
-        self._register_people()
 
     def _country_counts(self) -> tuple[dict[str, int], dict[str, int]]:
         """How often each country is named: by any mention (demonyms too), and by places."""

@@ -1161,6 +1161,18 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 o.lemma_.lower() in VERBAL_TARGETS for o in _children(token, "dobj")):
             # "attacked the proposal", "blasted the plan": criticism
             entry = _retype(trigger, "ACCUSE", "disapprove", "111")
+        stood_in = all(a.start == token.idx for a in actor)
+        if entry.trigger == "attack" and recipient and all(
+                r.sector in ("PTY", "OPP", "LEG") for r in recipient) and (stood_in or not any(
+                a.sector in ARMED_SECTORS for a in actor)):
+            # "turned the attack on the opposition Conservatives": political criticism, by
+            # whoever turned it
+            entry = _retype(trigger, "ACCUSE", "disapprove", "111")
+            governor = _governing_verb(token) if entry.pos == "NOUN" else None
+            if stood_in and governor is not None:
+                actor = coder.heads_to_actors(subject_heads(governor), named=True)
+            if not actor:
+                continue
         if entry.trigger == "shoot down" and any(
                 o.lemma_.lower() in VERBAL_TARGETS for o in _children(token, "dobj")):
             # "France shot down a German proposal": a refusal
@@ -1605,6 +1617,8 @@ def _peacekeeping(token: Token) -> bool:
     return "peacekeep" in text or "peace-keep" in text or bool(words & {"observer", "monitor"})
 
 
+# those who attack with arms
+ARMED_SECTORS = {"MIL", "REB", "UAF", "INS", "CRM", "COP", "SPY", "PRM"}
 # measures a state imposes, and the texts that impose them ("a law that bans head scarves")
 STATE_MEASURES = {"restrict", "curfew", "martial-law"}
 ENACTMENTS = {"law", "decree", "rule", "regulation", "ordinance", "order", "measure", "bill",
