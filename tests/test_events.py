@@ -659,3 +659,9 @@ def test_people_named_tell_where_the_story_is_and_political_attacks_are_criticis
                  "his proposal.") == [("REQUEST", ["USA"], ["USA"])]
     # an attack on a party by a politician is no armed attack
     assert coded("Gordon Brown turned the attack on the opposition Conservatives.")[0][0] != "ASSAULT"
+
+
+def test_an_unknown_person_targeted_is_guessed_to_be_of_the_storys_country(code):
+    (event,) = code("President Bush accused Kerry of flip-flopping.").events
+    ((text, country),) = [(r.text, r.country) for r in event.recipient]
+    assert (event.event_type, text, country) == ("ACCUSE", "Kerry", "USA")

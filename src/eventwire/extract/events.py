@@ -1077,6 +1077,17 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                        if any(a.lower_ == "to" for a in _children(c, "aux"))
                        for o in _children(c, "dobj")]
             recipient = coder.heads_to_actors(targets)
+        if not recipient and entry.pos == "VERB" and entry.event_type in PERSON_DIRECTED \
+                and actors.home:
+            # "Bush ripped into Kerry", "accused Goss": a person the tables do not know, of
+            # the country the story is about (a guess)
+            people = [o for o in _children(token, "dobj") + [
+                o for p, o in _prep_objects(token) if coder._recipient_prep(p, trigger)]
+                if o.ent_type_ == "PERSON"]
+            recipient = [dataclasses.replace(m, country=actors.home)
+                         for m in coder.heads_to_actors(people, named=True) if not m.country]
+            for mention in recipient:
+                actors.guessed.add((mention.start, mention.end))
         if not recipient and entry.event_type in ANSWER_TYPES and earlier:
             # "Putin set out ceasefire terms ... NATO criticised the offer": whose the offer
             # told of before is
@@ -1617,6 +1628,9 @@ def _peacekeeping(token: Token) -> bool:
     return "peacekeep" in text or "peace-keep" in text or bool(words & {"observer", "monitor"})
 
 
+# events aimed at someone, whose unknown person named as the target is guessed to be of the
+# story's country
+PERSON_DIRECTED = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "COERCE", "SANCTION"}
 # those who attack with arms
 ARMED_SECTORS = {"MIL", "REB", "UAF", "INS", "CRM", "COP", "SPY", "PRM"}
 # measures a state imposes, and the texts that impose them ("a law that bans head scarves")
