@@ -732,6 +732,13 @@ class SentenceCoder:
             governor = None  # "declared a cessation of hostilities": the declarer did not fight
         if governor is not None and governor.lemma_.lower() in UNDERGOING_VERBS:
             governor = None  # "Sudan faces the threat of sanctions": Sudan does not threaten
+        if actors and trigger.entry.reciprocal and governor is not None and all(
+                a.country in ("IGO", "UNO", "EUR") for a in actors) and all(
+                h.dep_ in ("compound", "amod", "npadvmod") for h in actor_heads):
+            # "rebels walked away from African Union peace talks": the organisation sponsors
+            # the talks; those the verb tells of take part
+            parties = self.heads_to_actors(subject_heads(governor))
+            actors = parties or actors
         if not actors and governor is not None:
             subject = subject_heads(governor)
             if not subject and governor.lemma_.lower() in PARTICIPATION_VERBS:
