@@ -665,3 +665,10 @@ def test_an_unknown_person_targeted_is_guessed_to_be_of_the_storys_country(code)
     (event,) = code("President Bush accused Kerry of flip-flopping.").events
     ((text, country),) = [(r.text, r.country) for r in event.recipient]
     assert (event.event_type, text, country) == ("ACCUSE", "Kerry", "USA")
+
+
+def test_sponsored_talks_are_held_by_those_the_verb_tells_of(code):
+    events = code("Rebel leaders from Sudan's Darfur region called on Nigeria to intervene and "
+                  "kickstart African Union-sponsored talks on the crisis.").events
+    (talks,) = [e for e in events if e.event_type == "CONSULT"]
+    assert [a.country for a in talks.actor] == ["SDN"]
