@@ -672,3 +672,13 @@ def test_sponsored_talks_are_held_by_those_the_verb_tells_of(code):
                   "kickstart African Union-sponsored talks on the crisis.").events
     (talks,) = [e for e in events if e.event_type == "CONSULT"]
     assert [a.country for a in talks.actor] == ["SDN"]
+
+
+def test_threatened_sanctions_are_aimed_where_the_wrong_happened_and_are_not_imposed(code):
+    def coded(text):
+        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
+                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    assert coded("A United Nations resolution threatening oil sanctions for the violence in "
+                 "Sudan's Darfur region will make it harder to calm the insurrection.") == [
+        ("THREATEN", ["UNO"], ["SDN"])]
+    assert [e[0] for e in coded("Sanctions proposed by the EU would hit Iran.")] == ["AGREE"]

@@ -994,6 +994,9 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 and t.entry.pos == "VERB" and t.token in (token.head, token.head.head)
                 for t in triggers.values()):
             continue  # "were held hostage", "kidnappers seized two Americans": the verb codes it
+        if entry.pos == "NOUN" and any(c.dep_ == "acl" and c.lemma_.lower() in UNREALISED
+                                       for c in token.children):
+            continue  # "U.N. sanctions, threatened over atrocities": only threatened
         if entry.pos == "NOUN" and token.lemma_.lower() in PROTESTERS and (any(
                 t.entry.event_type == "PROTEST" and t is not trigger for t in triggers.values())
                 or not (_anchor(token).dep_ in ("nsubj", "nsubjpass", "ROOT")
@@ -1084,6 +1087,15 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                        if any(a.lower_ == "to" for a in _children(c, "aux"))
                        for o in _children(c, "dobj")]
             recipient = coder.heads_to_actors(targets)
+        if not recipient and entry.event_type in ("THREATEN", "SANCTION"):
+            # "threatening oil sanctions for the violence in Sudan's Darfur region", "sanctions,
+            # threatened over atrocities in the Darfur region": whom the measure punishes is
+            # where what it punishes happened
+            causes = [o for t in [token, *_children(token, "dobj")] for p, o in _prep_objects(t)
+                      if p in ("for", "over")]
+            places = [o for c in causes for p, o in _prep_objects(c) if p == "in"]
+            recipient = [r for r in coder.heads_to_actors(places) or coder.owners(places, True)
+                         if r.country and r.country not in {a.country for a in actor}]
         if not recipient and entry.pos == "VERB" and entry.event_type in PERSON_DIRECTED \
                 and actors.home:
             # "Bush ripped into Kerry", "accused Goss": a person the tables do not know, of
@@ -1638,6 +1650,8 @@ def _peacekeeping(token: Token) -> bool:
 # events aimed at someone, whose unknown person named as the target is guessed to be of the
 # story's country
 PERSON_DIRECTED = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "COERCE", "SANCTION"}
+# participles that leave the noun they qualify undone ("sanctions threatened over ...")
+UNREALISED = {"threaten", "propose", "consider", "plan", "seek", "urge", "demand", "request"}
 # those who attack with arms
 ARMED_SECTORS = {"MIL", "REB", "UAF", "INS", "CRM", "COP", "SPY", "PRM"}
 # measures a state imposes, and the texts that impose them ("a law that bans head scarves")
