@@ -682,3 +682,19 @@ def test_threatened_sanctions_are_aimed_where_the_wrong_happened_and_are_not_imp
                  "Sudan's Darfur region will make it harder to calm the insurrection.") == [
         ("THREATEN", ["UNO"], ["SDN"])]
     assert [e[0] for e in coded("Sanctions proposed by the EU would hit Iran.")] == ["AGREE"]
+
+
+def test_one_toll_is_one_attack_and_its_victims_go_to_the_weapon_that_struck(code):
+    def coded(text):
+        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
+                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    # "was killed and three others were wounded": one toll of one clash
+    assert len(coded("One Saudi policeman was killed and three others were wounded in clashes "
+                     "with militants near Riyadh.")) == 1
+    # "a US military official": who they are, not where the attack was
+    assert coded("BAGHDAD, Iraq -- A US military official in Iraq said seven American marines "
+                 "have been killed in a car-bomb explosion.") == [("ASSAULT", ["IRQ"], ["USA"])]
+    # "car bombs shook the capital, killing ... an American soldier"
+    (event,) = coded("BAGHDAD, Iraq - Two car bombs shook the capital on Sunday, killing at least "
+                     "11 people, including an American soldier.")
+    assert event[0] == "ASSAULT" and "USA" in event[2]

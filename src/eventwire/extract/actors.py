@@ -227,6 +227,9 @@ class DocActors:
                 continue
             if not subjects and span.root.dep_ in ("nsubj", "nsubjpass"):
                 continue
+            if span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.i >= span.end \
+                    and (self.sector_of(span.root.head) or (None, False))[1]:
+                continue  # "a US military official", "US marines": who they are, not where
             entry = self.tables.surface.get(span.text)
             if entry is not None and entry.kind in ("country", "capital", "city") \
                     and entry.country and entry.country not in exclude:

@@ -1071,6 +1071,15 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             own = {r.country for r in recipient}
             place = coder.clause_place(token) or actors.place_in(sent) or actors.home_place
             actor = [_stand_in(token, place if place not in own else None, None)]
+        if not recipient and entry.event_type == "ASSAULT" and entry.pos == "NOUN" \
+                and token.dep_ == "nsubj":
+            # "two car bombs shook the capital, killing at least 11 people": the toll the
+            # sentence's verb ends with names the victims
+            tolls = [c for c in token.head.children if c.dep_ in ("advcl", "conj")
+                     and c.lemma_.lower() in OUTCOME_VERBS]
+            victims = [o for t in tolls for o in _children(t, "dobj")]
+            victims += [o for v in victims for p, o in _prep_objects(v) if p in ("include", "including")]
+            recipient = coder.heads_to_actors(victims)
         if not actor and entry.event_type == "ASSAULT":
             actor = coder.unidentified_attacker(trigger)
         if not recipient and entry.event_type == "ASSAULT" and not entry.reciprocal:
@@ -1808,8 +1817,9 @@ def _outcome_of_same_event(trigger: Trigger, triggers: dict[int, Trigger]) -> bo
 
     if kind == "ASSAULT":
         if token.dep_ == "conj" and token.lemma_.lower() in OUTCOME_VERBS and same(token.head) \
-                and token.head.pos_ == "VERB" and not _children(token, "nsubj", "nsubjpass"):
-            return True
+                and token.head.pos_ == "VERB" and (not _children(token, "nsubj", "nsubjpass") or (
+                    token.head.lemma_.lower() in OUTCOME_VERBS and _passive(token) and _passive(token.head))):
+            return True  # "one policeman was killed and three others were wounded": one toll
         if trigger.entry.pos == "NOUN" and token.dep_ == "nsubj" and same(token.head) \
                 and token.head.lemma_.lower() in OUTCOME_VERBS:
             return True
