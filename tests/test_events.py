@@ -698,3 +698,10 @@ def test_one_toll_is_one_attack_and_its_victims_go_to_the_weapon_that_struck(cod
     (event,) = coded("BAGHDAD, Iraq - Two car bombs shook the capital on Sunday, killing at least "
                      "11 people, including an American soldier.")
     assert event[0] == "ASSAULT" and "USA" in event[2]
+
+
+def test_a_trial_with_no_one_named_is_by_a_court_of_where_it_sits(code):
+    events = code("The retrial opens in Mumbai on Monday.").events
+    trials = [(e.actor[0].country, e.actor[0].sector) for e in events
+              if e.event_type == "ACCUSE" and e.trigger.text == "retrial"]
+    assert trials == [("IND", "JUD")]

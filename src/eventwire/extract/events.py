@@ -1036,6 +1036,13 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             judicial = entry.trigger in ("charge", "indict", "prosecute") or entry.cameo == "115"
             country = next((r.country for r in recipient if r.country), None)
             actor = [_stand_in(token, country, "JUD" if judicial else None)]
+        if not actor and not recipient and entry.event_type == "ACCUSE" \
+                and token.lemma_.lower() in TRIALS:
+            # "the retrial opens in Mumbai", "French trial watches tape": a court (unnamed; the
+            # trigger stands in) of where it sits tries someone the sentence does not name
+            country = getattr(coder.named_place(token), "country", None) or actors.home_place
+            if country:
+                actor = [_stand_in(token, country, "JUD")]
         if not actor and recipient and entry.mode == "convict" and entry.pos == "VERB" \
                 and (_passive(token) or token.dep_ == "amod"):
             # "has been sentenced to seven years", "a man convicted of murder": a court (the
