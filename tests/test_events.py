@@ -705,3 +705,14 @@ def test_a_trial_with_no_one_named_is_by_a_court_of_where_it_sits(code):
     trials = [(e.actor[0].country, e.actor[0].sector) for e in events
               if e.event_type == "ACCUSE" and e.trigger.text == "retrial"]
     assert trials == [("IND", "JUD")]
+
+
+def test_the_convicted_did_the_wrong_they_are_found_guilty_of(code):
+    def coded(text):
+        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
+                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    # (and a dateline's place part stops before the text after its dash)
+    events = coded("KABUL, Afghanistan -- Three Americans -- led by a former Green Beret -- were "
+                   "found guilty yesterday of torturing Afghans in a private jail.")
+    assert ("ASSAULT", ["USA"], ["AFG"]) in events
+    assert ("SANCTION", ["AFG"], ["USA"]) in events

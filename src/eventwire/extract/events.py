@@ -1087,6 +1087,14 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             victims = [o for t in tolls for o in _children(t, "dobj")]
             victims += [o for v in victims for p, o in _prep_objects(v) if p in ("include", "including")]
             recipient = coder.heads_to_actors(victims)
+        accused = _accused_of(token)
+        if accused:
+            # "were found guilty of torturing Afghans", "convicts US trio of torture": those
+            # convicted or accused did it
+            doers = coder.heads_to_actors(accused, named=True)
+            if any(d.country for d in doers):
+                actor = doers
+                recipient = [r for r in recipient if all(r.start != a.start for a in doers)]
         if not actor and entry.event_type == "ASSAULT":
             actor = coder.unidentified_attacker(trigger)
         if not recipient and entry.event_type == "ASSAULT" and not entry.reciprocal:
@@ -1787,6 +1795,32 @@ def _misparsed_main_verb(verb: Token) -> bool:
     if any(p.lower_ == "by" for p in _children(verb, "prep", "agent")):
         return False
     return bool(_children(verb, "dobj", "xcomp", "ccomp"))
+
+
+# words under which "of"/"with" names the wrong someone is accused or convicted of
+ACCUSING = {"guilty", "convict", "accuse", "charge", "suspect", "indict", "acquit", "try",
+            "sentence", "jail", "arrest", "detain"}
+
+
+def _accused_of(token: Token) -> list[Token]:
+    """Who a wrong is pinned on: 'found guilty of torturing Afghans' -> the subject of 'found';
+    'convicts US trio of torture' -> the trio; 'accused of killing' -> the accused."""
+    prep = token.head if token.dep_ in ("pcomp", "pobj") else None
+    if prep is None or prep.dep_ != "prep" or prep.lower_ not in ("of", "with", "for"):
+        return []
+    governor = prep.head
+    lemma = governor.lemma_.lower()
+    if lemma in ("find",) and any(c.lemma_.lower() == "guilty" for c in governor.children):
+        lemma = "guilty"
+    if lemma not in ACCUSING:
+        return []
+    if governor.pos_ in ("NOUN", "PROPN"):  # "convicts US trio of torture": the trio
+        return [governor] if governor.dep_ in ("dobj", "nsubjpass") else []
+    objects = _children(governor, "dobj")
+    if objects:
+        return objects
+    return _children(governor, "nsubjpass") or (
+        [governor.head] if governor.dep_ in ("acl", "relcl") else [])
 
 
 def _reduced_passive(verb: Token) -> bool:

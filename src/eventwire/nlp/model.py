@@ -19,7 +19,8 @@ _NEWLINES = re.compile(r"\n\s*(?=\S)")
 # "NAJAF, Iraq -", "KYIV, Ukraine (Wire) —", "ANKARA —", "WASHINGTON (AP) --"; a wire's or
 # paper's name may come first ("Canadian Press - KINSHASA, Congo (AP) -")
 DATELINE = re.compile(
-    r"^[ \t]*(?:[A-Z][a-z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,3}[ \t]+-[ \t]+)?(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:,[ \t]+[A-Z][A-Za-z.'\- ]{1,40})?)"
+    r"^[ \t]*(?:[A-Z][a-z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,3}[ \t]+-[ \t]+)?(?P<place>[A-Z][A-Z.'\- ]{1,40}"
+    r"(?:,[ \t]+[A-Z][A-Za-z.'\-]*(?:[ \t]+(?:[A-Z][A-Za-z.'\-]*|of|the|and)){0,5})?)"
     r"(?:,?[ \t]+(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zA-Z]*\.?[ \t]+\d{1,2}"
     r"(?:,[ \t]+\d{4})?|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}))?"  # "MOSCOW Sept. 17, 2004 -",
     # "KHARTOUM, Sudan Sept. 19, 2004 -", "NEW DELHI, 7 September 2004 -"
