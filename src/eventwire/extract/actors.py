@@ -244,7 +244,7 @@ class DocActors:
         if match is None or not (match.start() == 0 or self.text[match.start() - 1] == "\n"):
             return None
         place = match.group("place")
-        for part in reversed([p.strip(" .") for p in place.split(",")]):  # "MOSCOW. Oct 5 -"
+        for part in reversed([p.strip(" .-") for p in place.split(",")]):  # "MOSCOW. Oct 5 -"
             for form in (part, part.title(), part.upper()):
                 entry = self.tables.surface.get(form)
                 if entry is not None and entry.kind in ("country", "capital", "city") and entry.country:

@@ -149,7 +149,7 @@ class DocPlaces:
         if match is None or not (match.start() == 0 or text[match.start() - 1] == "\n"):
             return None
         raw = match.group("place").strip()
-        parts = [p.strip(" .") for p in raw.split(",") if p.strip(" .")]  # "MOSCOW. Oct 5 -"
+        parts = [p.strip(" .-") for p in raw.split(",") if p.strip(" .-")]  # "MOSCOW. Oct 5 -"
         country = None
         if len(parts) > 1:
             country = gazetteer.country(parts[-1]) or gazetteer.country(parts[-1].title())
