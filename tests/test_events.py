@@ -121,6 +121,8 @@ def test_dateline_is_its_own_sentence_and_sets_the_home_country(code):
      "Police detained dozens of protesters.", "RUS"),
     ("NEW DELHI, 7 September 2004 - Police detained dozens of protesters.",
      "Police detained dozens of protesters.", "IND"),
+    ("WASHINGTON -- Police detained dozens of protesters.",
+     "Police detained dozens of protesters.", "USA"),
     # a wire's name before the dateline
     ("Canadian Press - KINSHASA, Congo (AP) - Police detained dozens of protesters.",
      "Police detained dozens of protesters.", "COD"),
