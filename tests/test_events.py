@@ -718,3 +718,12 @@ def test_the_convicted_did_the_wrong_they_are_found_guilty_of(code):
                    "found guilty yesterday of torturing Afghans in a private jail.")
     assert ("ASSAULT", ["USA"], ["AFG"]) in events
     assert ("SANCTION", ["AFG"], ["USA"]) in events
+
+
+def test_a_raid_in_a_story_of_an_attack_is_that_attack(code):
+    types = [e.event_type for e in code(
+        "GAZA (Reuters) - The Israeli army killed two militants Saturday in an air strike, in one "
+        "of its deadliest Gaza raids.").events]
+    assert "COERCE" not in types and "ASSAULT" in types
+    assert [e.event_type for e in code("Police raided three homes in Leeds and seized "
+                                       "computers.").events if e.trigger.text == "raided"] == ["COERCE"]

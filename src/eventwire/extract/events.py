@@ -994,6 +994,9 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 and t.entry.pos == "VERB" and t.token in (token.head, token.head.head)
                 for t in triggers.values()):
             continue  # "were held hostage", "kidnappers seized two Americans": the verb codes it
+        if entry.pos == "NOUN" and token.lemma_.lower() == "raid" and _attack_told(doc):
+            continue  # "killed two militants during a massive Gaza raid": the attack the
+            # story tells of (a raid in a story of no violence stays a police raid)
         if entry.pos == "NOUN" and any(c.dep_ == "acl" and c.lemma_.lower() in UNREALISED
                                        for c in token.children):
             continue  # "U.N. sanctions, threatened over atrocities": only threatened
