@@ -727,3 +727,9 @@ def test_a_raid_in_a_story_of_an_attack_is_that_attack(code):
     assert "COERCE" not in types and "ASSAULT" in types
     assert [e.event_type for e in code("Police raided three homes in Leeds and seized "
                                        "computers.").events if e.trigger.text == "raided"] == ["COERCE"]
+
+
+def test_a_wire_name_leading_the_line_is_no_part_of_the_sentence(code):
+    (event,) = code("Kerry Vows to Tell Truth (Reuters).\nReuters - Democrat John Kerry on Friday "
+                    "dismissed the Republican convention as bitter and insulting.").events
+    assert (event.event_type, event.actor[0].text) == ("ACCUSE", "Democrat John Kerry")

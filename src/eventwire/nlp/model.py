@@ -29,6 +29,11 @@ DATELINE = re.compile(
 )
 
 
+# a wire's or paper's name leading a line ("Reuters - ", "Canadian Press - ", "AP - ")
+WIRE_PREFIX = re.compile(r"^[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,3}[ \t]+-[ \t]+(?=[A-Z])",
+                         re.MULTILINE)
+
+
 @Language.component(
     "eventwire_news_sentences",
     assigns=["token.is_sent_start"],
@@ -43,6 +48,10 @@ def news_sentences(doc: Doc) -> Doc:
     for newline in _NEWLINES.finditer(text):
         span = doc.char_span(newline.end(), newline.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0 and not doc[span.start].is_space:
+            doc[span.start].is_sent_start = True
+    for match in WIRE_PREFIX.finditer(text):  # "Reuters - Democrat John Kerry on Friday ..."
+        span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
     for match in DATELINE.finditer(text):
         if not _is_line_start(text, match.start()):
