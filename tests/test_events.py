@@ -10,6 +10,16 @@ from conftest import summarise
 pytestmark = pytest.mark.model
 
 
+def _coder(code, modality=False):
+    """Events of a text as (type, actor countries, recipient countries[, modality]), '-' for
+    a mention whose country is unknown."""
+    def coded(text):
+        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
+                 sorted(r.country or "-" for r in e.recipient))
+                + ((e.modality,) if modality else ()) for e in code(text).events]
+    return coded
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Russia attacked Ukraine on Monday.", [("ASSAULT", ("RUS",), ("UKR",))]),
     # passive: the agent acts, the subject receives
@@ -513,9 +523,7 @@ def test_an_answer_to_a_proposal_told_before_is_addressed_to_who_made_it(code):
 
 
 def test_abductions_name_the_victims_and_where_they_are_held(code):
-    def coded(text):
-        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
-                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    coded = _coder(code)
     # a headline participle with its subject is a passive: the engineers were kidnapped
     assert coded("Chinese engineers kidnapped in Pakistan.") == [("ASSAULT", ["PAK"], ["CHN"])]
     # the second participle of "with ... killed and ... kidnapped", tagged as a past tense
@@ -533,9 +541,7 @@ def test_abductions_name_the_victims_and_where_they_are_held(code):
 
 
 def test_accusations_reach_capitals_named_like_people_and_objects_put_last(code):
-    def coded(text):
-        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
-                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    coded = _coder(code)
     # the model tags "Khartoum" a person; the story names Sudan elsewhere, so the rebels are
     # Sudanese even though they accuse Sudan's own capital
     events = coded("Sudan peace talks resume.\nThe talks resumed after a boycott by rebels who "
@@ -550,9 +556,7 @@ def test_accusations_reach_capitals_named_like_people_and_objects_put_last(code)
 
 
 def test_object_pronouns_and_verbs_hung_on_their_subject(code):
-    def coded(text):
-        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
-                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    coded = _coder(code)
     # "who urged him": him is not the one who urges (that would be "himself"); the Pope is
     # in the office table
     assert ("REQUEST", ["VAT"], ["PAK"]) in coded(
@@ -565,9 +569,7 @@ def test_object_pronouns_and_verbs_hung_on_their_subject(code):
 
 
 def test_explosions_targets_and_shot_down_proposals_are_read_for_what_they_are(code):
-    def coded(text):
-        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
-                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    coded = _coder(code)
     # an explosion no one is said to have set off, hitting only a place, is no attack
     assert coded("SEOUL - A huge explosion rocked North Korea last week.") == []
     assert coded("A bomb blast killed five people in Kabul.")[0][0] == "ASSAULT"
@@ -581,9 +583,7 @@ def test_explosions_targets_and_shot_down_proposals_are_read_for_what_they_are(c
 
 
 def test_protesters_protest_and_unnamed_courts_convict(code):
-    def coded(text):
-        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
-                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    coded = _coder(code)
     # "protesters in Kathmandu" tell of a protest there; a march is the protest itself
     assert ("PROTEST", ["NPL"], ["NPL"]) in coded(
         "Protesters in Kathmandu have expressed disbelief after the deaths of 12 hostages.")
@@ -594,10 +594,7 @@ def test_protesters_protest_and_unnamed_courts_convict(code):
 
 
 def test_captives_freed_by_someone_unnamed_were_held_where_they_were(code):
-    def coded(text):
-        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
-                 sorted(r.country or "-" for r in e.recipient), e.modality)
-                for e in code(text).events]
+    coded = _coder(code, modality=True)
     assert ("RETREAT", ["IRQ"], ["TUR"], "asserted") in coded("Ten Turkish hostages freed in Iraq.")
     # "women that were released by Iraqi abductors": the relative pronoun stands for the women
     assert ("RETREAT", ["IRQ"], ["IDN"], "asserted") in coded(
@@ -608,9 +605,7 @@ def test_captives_freed_by_someone_unnamed_were_held_where_they_were(code):
 
 
 def test_strikes_reach_the_place_they_hit_by_any_spelling(code):
-    def coded(text):
-        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
-                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    coded = _coder(code)
     # "around the insurgent bastion of Fallujah": the place is inside the phrase
     assert ("ASSAULT", ["USA"], ["IRQ"]) in coded(
         "Another 47 people died in a series of US air strikes around the insurgent bastion of "
@@ -621,9 +616,7 @@ def test_strikes_reach_the_place_they_hit_by_any_spelling(code):
 
 
 def test_unnamed_police_arrest_where_it_happened(code):
-    def coded(text):
-        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
-                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    coded = _coder(code)
     assert ("COERCE", ["SDN"], ["SDN"]) in coded(
         "Sudan says it has foiled a coup plot by backers of detained Islamist leader Hassan "
         "al-Turabi.")
@@ -633,9 +626,7 @@ def test_unnamed_police_arrest_where_it_happened(code):
 
 
 def test_the_west_is_wst_but_west_african_nations_are_not(code):
-    def coded(text):
-        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
-                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    coded = _coder(code)
     assert coded("A defiant Tokyo accused the West of cultural imperialism.") == [
         ("ACCUSE", ["JPN"], ["WST"])]
     assert coded("Western powers urged Iran to stop enrichment.") == [("REQUEST", ["WST"], ["IRN"])]
@@ -643,9 +634,7 @@ def test_the_west_is_wst_but_west_african_nations_are_not(code):
 
 
 def test_state_measures_without_a_named_author_are_the_states(code):
-    def coded(text):
-        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
-                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    coded = _coder(code)
     assert coded("PARIS - Millions of French students returned to school Thursday as a new law "
                  "that bans Islamic head scarves from classrooms went into effect.") == [
         ("COERCE", ["FRA"], [])]
@@ -653,9 +642,7 @@ def test_state_measures_without_a_named_author_are_the_states(code):
 
 
 def test_people_named_tell_where_the_story_is_and_political_attacks_are_criticism(code):
-    def coded(text):
-        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
-                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    coded = _coder(code)
     # President Bush is American: the congressional leaders asked are too
     assert coded("President Bush sought support from congressional leaders of both parties for "
                  "his proposal.") == [("REQUEST", ["USA"], ["USA"])]
@@ -677,9 +664,7 @@ def test_sponsored_talks_are_held_by_those_the_verb_tells_of(code):
 
 
 def test_threatened_sanctions_are_aimed_where_the_wrong_happened_and_are_not_imposed(code):
-    def coded(text):
-        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
-                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    coded = _coder(code)
     assert coded("A United Nations resolution threatening oil sanctions for the violence in "
                  "Sudan's Darfur region will make it harder to calm the insurrection.") == [
         ("THREATEN", ["UNO"], ["SDN"])]
@@ -687,9 +672,7 @@ def test_threatened_sanctions_are_aimed_where_the_wrong_happened_and_are_not_imp
 
 
 def test_one_toll_is_one_attack_and_its_victims_go_to_the_weapon_that_struck(code):
-    def coded(text):
-        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
-                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    coded = _coder(code)
     # "was killed and three others were wounded": one toll of one clash
     assert len(coded("One Saudi policeman was killed and three others were wounded in clashes "
                      "with militants near Riyadh.")) == 1
@@ -710,9 +693,7 @@ def test_a_trial_with_no_one_named_is_by_a_court_of_where_it_sits(code):
 
 
 def test_the_convicted_did_the_wrong_they_are_found_guilty_of(code):
-    def coded(text):
-        return [(e.event_type, sorted(a.country or "-" for a in e.actor),
-                 sorted(r.country or "-" for r in e.recipient)) for e in code(text).events]
+    coded = _coder(code)
     # (and a dateline's place part stops before the text after its dash)
     events = coded("KABUL, Afghanistan -- Three Americans -- led by a former Green Beret -- were "
                    "found guilty yesterday of torturing Afghans in a private jail.")
