@@ -596,6 +596,13 @@ class SentenceCoder:
             actors = [_stand_in(noun, place, "UAF")]
         return actors, recipients
 
+    def happened_in(self, token: Token, skip: tuple[tuple[int, int], ...] = ()) -> str | None:
+        """The country where a trigger's event happened, as far as the text says: the place its
+        own clause names, else the sentence's first place, else the story's place (outside the
+        character ranges in ``skip``, such as the victims' phrase)."""
+        return self.clause_place(token, skip) or self.actors.place_in(token.sent, skip) \
+            or self.actors.home_place
+
     def clause_place(self, token: Token, skip: tuple[tuple[int, int], ...] = ()) -> str | None:
         """The country of the first place named in the clause of a reported event, outside
         ``skip``; None when the event is the sentence's own (the sentence's place serves)."""
@@ -1056,8 +1063,7 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 and (_passive(token) or entry.pos == "NOUN" or token.dep_ == "amod"):
             # "three of the men were seized", "the arrest of a man", "detained Islamist leader":
             # the police (unnamed; the trigger stands in) of where it happened
-            country = coder.clause_place(token) or actors.place_in(sent) or actors.home_place \
-                or next((r.country for r in recipient if r.country), None)
+            country = coder.happened_in(token) or next((r.country for r in recipient if r.country), None)
             actor = [_stand_in(token, country, "COP")]
         if not actor and entry.event_type == "COERCE" and entry.mode in STATE_MEASURES and (
                 entry.pos == "NOUN" or _passive(token) or any(
@@ -1079,7 +1085,7 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             # "Ten Turkish hostages freed in Iraq": those who held them (unnamed) let them go,
             # of where they were held, not of the freed ones' country
             own = {r.country for r in recipient}
-            place = coder.clause_place(token) or actors.place_in(sent) or actors.home_place
+            place = coder.happened_in(token)
             actor = [_stand_in(token, place if place not in own else None, None)]
         if not recipient and entry.event_type == "ASSAULT" and entry.pos == "NOUN" \
                 and token.dep_ == "nsubj":
@@ -1180,8 +1186,7 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                         and token.lemma_.lower() not in VICTIM_NOUNS:  # hostages: decided there
                     # the attack's own clause first ("a US official said marines were killed in
                     # a blast near Fallujah": not the speaker's country)
-                    place = coder.clause_place(token, victims) or actors.place_in(sent, victims) \
-                        or actors.home_place
+                    place = coder.happened_in(token, victims)
                     mention.country = place
         located = None
         for group, other in ((actor, recipient), (recipient, actor)):
