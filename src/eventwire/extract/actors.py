@@ -448,13 +448,13 @@ class DocActors:
                 # "Thousands protested in Tbilisi": a bare count as the subject is people
                 start, end = self.phrase_span(head)
                 verb = head if head.dep_ == "ROOT" else head.head
-                country = self._place_country(verb) or next(
-                    (self._place_country(c) for c in verb.children
-                     if c.dep_ == "acl" and self._place_country(c)), None) or self.home
+                country = self.located_in(verb) or next(
+                    (self.located_in(c) for c in verb.children
+                     if c.dep_ == "acl" and self.located_in(c)), None) or self.home
                 return ActorMention(self.text[start:end], start, end, None, country, "CVL")
         actor = self._resolve_phrase(head, named)
         if actor is not None and actor.country is None:
-            actor.country = self._place_country(head)  # "a court in Yemen", "police in Tbilisi"
+            actor.country = self.located_in(head)  # "a court in Yemen", "police in Tbilisi"
             if actor.country is None and actor.sector in DOMESTIC_SECTORS:
                 # "police", "the opposition": those of the country the story is in (a guess
                 # the event coder may refine: victims are of where the attack was)
@@ -471,9 +471,6 @@ class DocActors:
 
     def located_in(self, head: Token) -> str | None:
         """The country of a place a noun is said to be in or from ("a court in Yemen")."""
-        return self._place_country(head)
-
-    def _place_country(self, head: Token) -> str | None:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
                 for obj in prep.children:
@@ -521,7 +518,7 @@ class DocActors:
                 sector = "CVL"  # "Russians", "Ukrainians": the people
             if any(c.lower_ == "ethnic" for c in head.children if c.dep_ == "amod"):
                 # "ethnic Albanians demonstrated in Serbia": a people living where they are
-                country = self._place_country(head) or self.place_in(head.sent) or country
+                country = self.located_in(head) or self.place_in(head.sent) or country
         elif head_entry is not None:
             country = country or head_entry.country
             name = head_entry.name

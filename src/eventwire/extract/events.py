@@ -290,14 +290,14 @@ def _modality(token: Token) -> str:
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY"}
 
 
-def _bare_state(mention: ActorMention, tables: Tables) -> bool:
-    """Whether a mention is a state named bare ('Libya', 'Moscow'), not one of its bodies."""
-    return getattr(tables.surface.get(mention.text), "kind", None) in ("country", "capital")
+PLACE_KINDS = ("country", "capital", "city")
 
 
-def _bare_place(mention: ActorMention, tables: Tables) -> bool:
-    """Whether a mention is a place named bare ('North Korea', 'Kabul')."""
-    return getattr(tables.surface.get(mention.text), "kind", None) in ("country", "capital", "city")
+def _bare_state(mention: ActorMention, tables: Tables,
+                kinds: tuple[str, ...] = ("country", "capital")) -> bool:
+    """Whether a mention is a state named bare ('Libya', 'Moscow'), not one of its bodies; with
+    ``kinds``, any bare place ('North Korea', 'Kabul')."""
+    return getattr(tables.surface.get(mention.text), "kind", None) in kinds
 
 
 def _unique(actors: list[ActorMention]) -> list[ActorMention]:
@@ -1244,7 +1244,7 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 or o.lemma_.lower() in SEIZED_PLACES for o in _children(token, "dobj")):
             continue  # "will target key marginal seats": a campaign's aim, no attack
         if entry.event_type == "ASSAULT" and token.lemma_.lower() in EXPLOSIONS \
-                and not _attack_told(doc) and all(_bare_place(r, tables) for r in recipient):
+                and not _attack_told(doc) and all(_bare_state(r, tables, PLACE_KINDS) for r in recipient):
             continue  # "a huge explosion rocked North Korea": no one is said to have attacked,
             # and nothing but a place was hit (an embassy would be a target)
         if entry.event_type == "ASSAULT" and token.dep_ == "amod" and token.lemma_.lower() == "occupy":
