@@ -133,3 +133,17 @@ def test_eventwire_format_reads_hand_coded_articles_like_the_samples(tmp_path):
     empty.mkdir()
     result = CliRunner().invoke(cli, ["evaluate", str(empty), "--format", "eventwire"])
     assert result.exit_code == 2 and "no NAME.expected.json" in result.output
+
+
+def test_a_joint_actor_needs_two_of_its_parties():
+    from eventwire.evaluate.matching import score_document
+    gold = [{"type": "ASSAULT", "actor": [{"country": "USA"}, {"country": "IRQ"}],
+             "recipient": []}]
+    one_side = [{"event_type": "ASSAULT", "actor": [{"country": "USA"}], "recipient": []}]
+    both = [{"event_type": "ASSAULT", "actor": [{"country": "IRQ"}, {"country": "USA"}],
+             "recipient": [{"country": "IRQ"}]}]
+    assert score_document(one_side, gold).matched == 0
+    assert score_document(both, gold).matched == 1
+    # one party named twice, or the EU (EUR, also an IGO), is no joint actor
+    single = [{"type": "AGREE", "actor": [{"country": "EUR"}, {"country": "EUR"}], "recipient": []}]
+    assert score_document([{"event_type": "AGREE", "actor": [{"country": "EUR"}]}], single).matched == 1

@@ -676,6 +676,9 @@ def test_one_toll_is_one_attack_and_its_victims_go_to_the_weapon_that_struck(cod
     # "was killed and three others were wounded": one toll of one clash
     assert len(coded("One Saudi policeman was killed and three others were wounded in clashes "
                      "with militants near Riyadh.")) == 1
+    # the same when the parser hangs the second clause elsewhere
+    assert len(coded("Two American soldiers were killed and two others were wounded in separate "
+                     "bombings that occurred within hours, the U.S. military said Thursday.")) == 1
     # "a US military official": who they are, not where the attack was
     assert coded("BAGHDAD, Iraq -- A US military official in Iraq said seven American marines "
                  "have been killed in a car-bomb explosion.") == [("ASSAULT", ["IRQ"], ["USA"])]
@@ -714,3 +717,32 @@ def test_a_wire_name_leading_the_line_is_no_part_of_the_sentence(code):
     (event,) = code("Kerry Vows to Tell Truth (Reuters).\nReuters - Democrat John Kerry on Friday "
                     "dismissed the Republican convention as bitter and insulting.").events
     assert (event.event_type, event.actor[0].text) == ("ACCUSE", "Democrat John Kerry")
+
+
+def test_leaders_of_two_countries_are_both_actors(code):
+    coded = _coder(code)
+    assert coded("The presidents of Brazil and France called for new efforts to fight "
+                 "poverty.") == [("REQUEST", ["BRA", "FRA"], [])]
+    assert coded("The foreign ministers of India and Pakistan held talks in New Delhi.") == [
+        ("CONSULT", ["IND", "PAK"], [])]
+
+
+def test_a_surname_alone_is_the_person_the_story_names_in_full(code):
+    coded = _coder(code)
+    assert coded("Brown calls for Labour unity.\nChancellor Gordon Brown has sought to quell "
+                 "speculation over the party's leadership.") == [("REQUEST", ["GBR"], [])]
+    # a surname nobody in the story bears stays unknown
+    assert coded("Brown calls for Labour unity.") == []
+
+
+def test_talks_a_country_hosts_are_the_parties_own_event(code):
+    coded = _coder(code)
+    events = coded("Turkey hosted peace talks between Russian and Ukrainian negotiators.")
+    assert ("CONSULT", ["RUS", "UKR"], []) in events
+    assert any(e[0] == "CONSULT" and e[1] == ["TUR"] for e in events)
+
+
+def test_a_person_the_parser_hung_on_the_next_is_a_second_actor(code):
+    coded = _coder(code)
+    assert coded("Putin and Turkish President Tayyip Erdogan met in Sochi.") == [
+        ("CONSULT", ["RUS", "TUR"], [])]

@@ -2,7 +2,8 @@
 
 A coded event answers a gold event when the type is the same, the actor countries overlap and,
 when the gold event has a recipient, the recipient countries overlap too; each event answers at
-most one other. Negated and hypothetical events are left out on both sides (they did not happen).
+most one other. A joint actor (gold parties from two or more countries, "US and Iraqi troops")
+is answered only by an event that names at least two of those parties. Negated and hypothetical events are left out on both sides (they did not happen).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ class Coded:
     actor: frozenset[str]
     recipient: frozenset[str]
     trigger: str = ""
+    # the actor's parties, one set of codes each (a joint actor has two or more)
+    parties: tuple[frozenset[str], ...] = ()
 
     @classmethod
     def from_record(cls, record: Any) -> Coded:
@@ -35,7 +38,9 @@ class Coded:
             trigger = trigger.get("text", "")
         elif hasattr(trigger, "text"):
             trigger = trigger.text
-        return cls(kind, _countries(get("actor") or []), _countries(get("recipient") or []), trigger)
+        actor = get("actor") or []
+        parties = tuple(dict.fromkeys(p for p in (_countries([a]) for a in actor) if p))
+        return cls(kind, _countries(actor), _countries(get("recipient") or []), trigger, parties)
 
 
 def _countries(group: Iterable[Any]) -> frozenset[str]:
@@ -63,6 +68,8 @@ def answers(system: Coded, gold: Coded) -> bool:
     if system.event_type != gold.event_type:
         return False
     if gold.actor and not (system.actor & gold.actor):
+        return False
+    if len(gold.parties) > 1 and sum(bool(p & system.actor) for p in gold.parties) < 2:
         return False
     if gold.recipient and not (system.recipient & gold.recipient):
         return False

@@ -168,6 +168,13 @@ class DocActors:
         dateline = self._dateline_country()
         self.guessed: set[tuple[int, int]] = set()  # spans whose country is a guess
         self._register_people()
+        # "Brown calls for Labour unity" over "Chancellor Gordon Brown has ...": a headline or
+        # a later sentence names a person by the surname alone, which NER seldom tags
+        self.surnames: dict[str, Resolved] = {}
+        for _, name, resolved in self.people:
+            words = name.split()
+            if len(words) > 1 and resolved.country and words[-1][:1].isupper():
+                self.surnames.setdefault(words[-1], resolved)
         # where the story is: from every mention of a country or of a person whose country
         # is known (home), and from place names only (home_place: "French warplanes" say
         # who, not where)
@@ -400,6 +407,8 @@ class DocActors:
         while stack:
             token = stack.pop()
             for child in token.children:
+                if _coordinated_person(child):
+                    continue  # "Zelensky and U.S. President Joe Biden": two people, misparsed
                 keep = child.dep_ in PHRASE_DEPS or (
                     child.dep_ == "prep" and child.lemma_ == "of" and token is head
                 ) or (child.dep_ == "pobj" and token.dep_ == "prep")
@@ -491,7 +500,11 @@ class DocActors:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = self.text[start:end]
         head_entry = self._entry(head)
-        if head_entry is None and head.ent_type_ == "PERSON":
+        if head_entry is None and head.text in self.surnames and head.ent_type_ in ("", "PERSON") \
+                and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT"):
+            resolved = self.surnames[head.text]
+            head_entry = Entry("person", resolved.country, resolved.sector, resolved.name or head.text)
+        elif head_entry is None and head.ent_type_ == "PERSON":
             ent = self.ent_at.get(head.i)
             resolved = self._person(ent) if ent is not None else None
             if resolved is None:
@@ -580,7 +593,8 @@ class DocActors:
     def expand(self, head: Token, named: bool = False) -> list[ActorMention]:
         """The actor a head names and those of its conjuncts ("Turkey and Russia")."""
         out = []
-        for token in [head, *conjuncts(head)]:
+        people = [c for c in head.children if _coordinated_person(c)]
+        for token in [head, *people, *conjuncts(head)]:
             actor = self.resolve(token, named)
             if actor is not None and all(a.start != actor.start for a in out):
                 out.append(actor)
@@ -588,12 +602,17 @@ class DocActors:
         return out
 
     def _coordinated_nationalities(self, head: Token, actor: ActorMention) -> list[ActorMention]:
-        """'French and Egyptian warships', 'US and Iraqi troops': one noun, two countries."""
+        """'French and Egyptian warships', 'US and Iraqi troops', 'the presidents of Brazil and
+        France': one noun, two countries."""
         out = []
         for modifier in head.children:
-            if modifier.dep_ not in ("amod", "compound", "nmod") or modifier.i > head.i:
+            if modifier.dep_ in ("amod", "compound", "nmod") and modifier.i < head.i:
+                others = conjuncts(modifier)
+            elif modifier.dep_ == "prep" and modifier.lower_ == "of" and actor.sector is not None:
+                others = [c for obj in modifier.children if obj.dep_ == "pobj" for c in conjuncts(obj)]
+            else:
                 continue
-            for other in conjuncts(modifier):
+            for other in others:
                 entry = self._entry(other)
                 if entry is not None and entry.kind in ("demonym", "country") and entry.country \
                         and entry.country != actor.country:
@@ -601,6 +620,13 @@ class DocActors:
                     out.append(ActorMention(self.text[other.idx:end], other.idx, end, None,
                                             entry.country, actor.sector))
         return out
+
+
+def _coordinated_person(token: Token) -> bool:
+    """A person the parser hung on the next one as a modifier: 'Zelensky' in 'Zelensky and
+    U.S. President Joe Biden signed'."""
+    return token.dep_ == "nmod" and token.ent_type_ == "PERSON" and token.head.ent_type_ == "PERSON" \
+        and token.i < token.head.i and any(c.dep_ == "cc" for c in token.children)
 
 
 def conjuncts(token: Token) -> list[Token]:

@@ -746,8 +746,9 @@ class SentenceCoder:
             # the talks; those the verb tells of take part
             parties = self.heads_to_actors(subject_heads(governor))
             actors = parties or actors
-        if not actors and governor is not None:
-            subject = subject_heads(governor)
+        between = trigger.entry.reciprocal and any(p == "between" for p, _ in preps)
+        if not actors and governor is not None and not between:  # "hosted talks between A
+            subject = subject_heads(governor)  # and B": A and B talk, the host does not
             if not subject and governor.lemma_.lower() in PARTICIPATION_VERBS:
                 subject = _children(governor, "nsubjpass")  # "forces were engaged in cleansing"
             actors = self.heads_to_actors(subject) or self._speaker_for_pronoun(governor, subject)
@@ -987,8 +988,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                     and (entry.event_type == "RETREAT" or parent_trigger.entry.trigger in PERMITS)) \
                     and not happened:  # "allowed the opposition to hold a rally": permitted
                 continue  # the content of a request, threat, promise, refusal or accusation
-            if parent_type == entry.event_type and entry.pos == "NOUN":
-                continue  # "provided military aid": the verb codes it
+            if parent_type == entry.event_type and entry.pos == "NOUN" and not (
+                    entry.reciprocal and any(p == "between" for p, _ in _prep_objects(token))):
+                continue  # "provided military aid": the verb codes it ("hosted talks between
+                # Russia and Ukraine": the host's event and the parties' talks are two)
         if token.dep_ in ("dobj", "pobj") and entry.pos == "NOUN" and any(
                 t.entry.pos == "VERB" and token.lemma_.lower() in t.entry.requires
                 and t.token.i in (token.head.i, token.head.head.i) for t in triggers.values()):
@@ -1875,6 +1878,11 @@ def _outcome_of_same_event(trigger: Trigger, triggers: dict[int, Trigger]) -> bo
         if token.dep_ == "relcl" and token.head.dep_ == "nsubj" and same(token.head.head) \
                 and token.head.head.lemma_.lower() in OUTCOME_VERBS:
             return True  # "warplanes that destroyed a depot killed twelve": one strike
+        if token.lemma_.lower() in OUTCOME_VERBS and _passive(token) and not _children(token, "agent") \
+                and any(same(t.token) and t.token.lemma_.lower() in OUTCOME_VERBS and _passive(t.token)
+                        for i, t in triggers.items() if i < token.i):
+            return True  # "two soldiers were killed and two others (were) wounded": one toll,
+            # however the parser joined the clauses
     for _ in range(3):
         head = token.head
         if head.i == token.i:
