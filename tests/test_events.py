@@ -746,3 +746,14 @@ def test_a_person_the_parser_hung_on_the_next_is_a_second_actor(code):
     coded = _coder(code)
     assert coded("Putin and Turkish President Tayyip Erdogan met in Sochi.") == [
         ("CONSULT", ["RUS", "TUR"], [])]
+
+
+def test_the_lexicon_columns_for_a_word_in_company_load():
+    from eventwire.extract.tables import load_tables
+    tables = load_tables()
+    assert tables.verbs["condemn"][0].excludes == {"to"}
+    assert tables.adjectives["kidnapped"][0].event_type == "ASSAULT"
+    assert next(e for e in tables.verbs["shoot"] if e.requires == ("down",)).figurative == (
+        "REJECT", None, "120")
+    assert tables.verbs["defend"][0].figurative == ("", None, "")
+    assert tables.verbs["target"][0].object == "actor"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import re
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,10 +69,8 @@ def load_dictionary(path: str | Path) -> list[UserActor]:
 
 def apply_dictionaries(tables: Tables, actors: list[UserActor]) -> Tables:
     """A copy of ``tables`` with the user's entries added (they win over built-in forms)."""
-    merged = Tables(
-        surface=dict(tables.surface), tenures=tables.tenures,
-        sector_nouns=dict(tables.sector_nouns), country_names=tables.country_names,
-        verbs=tables.verbs, nouns=tables.nouns, types=tables.types, modes=tables.modes)
+    merged = dataclasses.replace(tables, surface=dict(tables.surface),
+                                 sector_nouns=dict(tables.sector_nouns))
     for actor in actors:
         if actor.agent:
             for form in actor.forms:

@@ -60,10 +60,7 @@ class Trigger:
 def match_trigger(token: Token, tables: Tables) -> Trigger | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
-        entries = tables.verbs.get(lemma)
-        if entries and any(c.dep_ == "prep" and c.lower_ in NOT_WITH_PREP.get(lemma, ())
-                           for c in token.children):
-            entries = None  # "Africa condemned to a polio epidemic": doomed, not denounced
+        entries = _not_excluded(tables.verbs.get(lemma), token)
         if entries:
             # "called Lavrov on Tuesday" is no "call on": a preposition heading a date is not
             # part of a verb phrase
@@ -90,13 +87,13 @@ def match_trigger(token: Token, tables: Tables) -> Trigger | None:
             given = _given_thing(token)
             if given is not None:
                 return Trigger(token, given, token.i, token.i + 1)
-    if token.pos_ == "ADJ" and token.dep_ == "amod" and token.lower_ in ABDUCTED:
+    if token.pos_ == "ADJ" and token.dep_ == "amod":
         # "a kidnapped Briton": tagged as an adjective, still the abduction of the noun
-        entries = [e for e in tables.verbs.get(ABDUCTED[token.lower_], []) if not e.requires]
+        entries = _not_excluded(tables.adjectives.get(token.lower_), token)
         if entries:
             return Trigger(token, entries[0], token.i, token.i + 1)
     if token.pos_ in ("NOUN", "PROPN"):
-        entries = tables.nouns.get(lemma)
+        entries = _not_excluded(tables.nouns.get(lemma), token)
         if entries:
             modifiers = {c.lemma_.lower(): c for c in token.children
                          if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i}
@@ -126,10 +123,13 @@ GIVEN_THINGS = {
 }
 
 
-# verbs that mean something else with a preposition
-NOT_WITH_PREP = {"condemn": ("to",)}
-# participles the model tags as adjectives ("a kidnapped Briton"), with their verbs
-ABDUCTED = {"kidnapped": "kidnap", "abducted": "abduct", "hijacked": "hijack"}
+def _not_excluded(entries: list[LexiconEntry] | None, token: Token) -> list[LexiconEntry]:
+    """The entries a word keeps given its dependents (the lexicon's `excludes`: "Africa
+    condemned to a polio epidemic" is doomed, not denounced; "a campaign rally" no protest)."""
+    if not entries:
+        return []
+    dependents = {c.lemma_.lower() for c in token.children}
+    return [e for e in entries if not e.excludes & dependents]
 
 
 def _given_thing(verb: Token) -> LexiconEntry | None:
@@ -447,7 +447,7 @@ class SentenceCoder:
         if intransitive and verb.dep_ == "acl" and not passive:
             # "Thousands protested in Tbilisi" parsed as a noun with a participle
             actors = self.heads_to_actors([verb.head])
-            recipients = self.heads_to_actors([o for p, o in preps if self._recipient_prep(p, trigger)])
+            recipients = self.heads_to_actors([o for p, o in preps if self.recipient_prep(p, trigger)])
             return actors, recipients
         if passive and verb.lemma_.lower() in STATIVE_PASSIVES and any(p == "to" for p, _ in preps):
             # "Israel is opposed to French mediation": a stance, held by the subject
@@ -504,7 +504,7 @@ class SentenceCoder:
             if not recipients:
                 # "sold drones to Ukraine": the object is a thing; who got it is in a prep
                 for obj in objects:
-                    place = [o for p, o in _prep_objects(obj) if self._recipient_prep(p, trigger)]
+                    place = [o for p, o in _prep_objects(obj) if self.recipient_prep(p, trigger)]
                     recipients = self.heads_to_actors(place) or self.owners(place, located)
                     if recipients:
                         break
@@ -517,7 +517,7 @@ class SentenceCoder:
                      and self.actors.is_place_or_state(o)]
             recipients = self.heads_to_actors(place)
         if not recipients:
-            place = [o for p, o in preps if self._recipient_prep(p, trigger)]
+            place = [o for p, o in preps if self.recipient_prep(p, trigger)]
             recipients = self.heads_to_actors(place) or self.owners(
                 place, trigger.entry.event_type in PLACE_TYPES)
         if not recipients and trigger.entry.event_type in CONTENT_TYPES:
@@ -669,7 +669,7 @@ class SentenceCoder:
         span, country = found
         return [ActorMention(span.text, span.start_char, span.end_char, None, country, None)]
 
-    def _recipient_prep(self, prep: str, trigger: Trigger) -> bool:
+    def recipient_prep(self, prep: str, trigger: Trigger) -> bool:
         kind = trigger.entry.event_type
         if prep in ("outside", "before") and kind == "PROTEST" or prep == "outside" and kind == "ASSAULT":
             return True  # "protested outside the US embassy", "a bomb outside the embassy"
@@ -771,7 +771,7 @@ class SentenceCoder:
             # "UN sanctions were imposed on Iraq", "the aid was sent to Sudan", "the deployment
             # arrived in Bosnia": the verb says on whom (not "the attack was condemned by Iraq")
             recipient_preps += [(p, o) for p, o in _prep_objects(anchor.head) if p != "by"]
-        targets = [o for p, o in recipient_preps if self._recipient_prep(p, trigger)
+        targets = [o for p, o in recipient_preps if self.recipient_prep(p, trigger)
                    or (p == "of" and trigger.entry.event_type in OF_NOUN_TYPES)]
         # "a bomb attack on a UN vehicle": whose the thing attacked is
         recipients = self.heads_to_actors(targets) or self.owners(
@@ -912,7 +912,7 @@ _LEMMA_IDS: dict[int, set[int]] = {}
 def trigger_lemma_ids(tables: Tables, strings) -> set[int]:
     key = id(tables)
     if key not in _LEMMA_IDS:
-        lemmas = set(tables.verbs) | set(tables.nouns) | TRANSFER_VERBS | {"return"} | set(ABDUCTED)
+        lemmas = set(tables.verbs) | set(tables.nouns) | TRANSFER_VERBS | {"return"} | set(tables.adjectives)
         _LEMMA_IDS[key] = {strings.add(form) for lemma in lemmas for form in (lemma, lemma.title())}
     return _LEMMA_IDS[key]
 
@@ -1137,7 +1137,7 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             # "Bush ripped into Kerry", "accused Goss": a person the tables do not know, of
             # the country the story is about (a guess)
             people = [o for o in _children(token, "dobj") + [
-                o for p, o in _prep_objects(token) if coder._recipient_prep(p, trigger)]
+                o for p, o in _prep_objects(token) if coder.recipient_prep(p, trigger)]
                 if o.ent_type_ == "PERSON"]
             recipient = [dataclasses.replace(m, country=actors.home)
                          for m in coder.heads_to_actors(people, named=True) if not m.country]
@@ -1222,30 +1222,30 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                         guess, 0) > sum(m.country == guess for m in other) else None
         ended = entry.event_type == "ASSAULT" and _ended(token)  # "halt the fighting": kept,
         # as fighting that was going on, but the halting is what the sentence is about
-        if entry.trigger in ("attack", "blast") and entry.pos == "VERB" and any(
+        if entry.figurative is not None and entry.pos == "VERB" and any(
                 o.lemma_.lower() in VERBAL_TARGETS for o in _children(token, "dobj")):
-            # "attacked the proposal", "blasted the plan": criticism
-            entry = _retype(trigger, "ACCUSE", "disapprove", "111")
+            # "attacked the proposal": criticism; "shot down a German proposal": a refusal;
+            # "Canada defended its decision": a statement, no event
+            if not entry.figurative[0]:
+                continue
+            entry = _retype(trigger, *entry.figurative)
         stood_in = all(a.start == token.idx for a in actor)
-        if entry.trigger == "attack" and recipient and all(
+        if entry.figurative and entry.figurative[0] and recipient and all(
                 r.sector in ("PTY", "OPP", "LEG") for r in recipient) and (stood_in or not any(
                 a.sector in ARMED_SECTORS for a in actor)):
             # "turned the attack on the opposition Conservatives": political criticism, by
             # whoever turned it
-            entry = _retype(trigger, "ACCUSE", "disapprove", "111")
+            entry = _retype(trigger, *entry.figurative)
             governor = _governing_verb(token) if entry.pos == "NOUN" else None
             if stood_in and governor is not None:
                 actor = coder.heads_to_actors(subject_heads(governor), named=True)
             if not actor:
                 continue
-        if entry.trigger == "shoot down" and any(
-                o.lemma_.lower() in VERBAL_TARGETS for o in _children(token, "dobj")):
-            # "France shot down a German proposal": a refusal
-            entry = _retype(trigger, "REJECT", None, "120")
-        if entry.trigger == "target" and entry.pos == "VERB" and not any(
+        if entry.object == "actor" and not any(
                 coder.heads_to_actors([o]) or coder.actors.sector_of(o) is not None
                 or o.lemma_.lower() in SEIZED_PLACES for o in _children(token, "dobj")):
-            continue  # "will target key marginal seats": a campaign's aim, no attack
+            continue  # "will target key marginal seats": a campaign's aim, no attack (the
+            # lexicon's `object` column: the object must name an actor or a seized place)
         if entry.event_type == "ASSAULT" and token.lemma_.lower() in EXPLOSIONS \
                 and not _attack_told(doc) and all(_bare_state(r, tables, PLACE_KINDS) for r in recipient):
             continue  # "a huge explosion rocked North Korea": no one is said to have attacked,
@@ -1282,14 +1282,6 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if entry.trigger in PERMITS and not recipient:  # "allow the candidate to participate"
             recipient = coder.heads_to_actors([s for c in _children(token, "ccomp")
                                                for s in _children(c, "nsubj")])
-        if entry.trigger == "defend" and any(o.lemma_.lower() in VERBAL_TARGETS
-                                             for o in _children(token, "dobj")):
-            continue  # "Canada defended its decision": a statement, not support
-        if entry.trigger == "rally" and (any(c.lemma_.lower() in NOT_PROTEST_RALLIES for c in token.children
-                                             if c.dep_ in ("compound", "amod", "nsubj"))
-                                         or any(s.lemma_.lower() in NOT_PROTEST_RALLIES
-                                                for s in _children(token, "nsubj"))):
-            continue  # "a campaign rally", "stocks rallied"
         if entry.trigger == "mass" and actor and all(a.sector in (None, "CVL") for a in actor):
             continue  # "two million people massed in the streets of Rome": crowds, no troops
         if entry.pos == "NOUN" and (governor := _governing_verb(token)) is not None \
@@ -1573,8 +1565,6 @@ DISASTERS = {"crash", "accident", "hurricane", "storm", "earthquake", "quake", "
 
 COGNATE_FIGHTS = {"battle", "war", "gunbattle", "fight", "clash", "skirmish", "duel", "firefight",
                   "campaign", "insurgency", "offensive"}
-NOT_PROTEST_RALLIES = {"election", "campaign", "stock", "share", "market", "price", "dollar", "index",
-                       "bond", "oil", "currency", "euro", "yen", "investor", "nasdaq", "dow"}
 # verbs of trying to bring an event about: "secure the release", "seek a ceasefire"
 ATTEMPT_VERBS = {"secure", "seek", "win", "obtain", "negotiate", "demand", "press", "push", "hope",
                  "expect", "await", "facilitate", "arrange"}

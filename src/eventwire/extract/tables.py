@@ -60,6 +60,16 @@ class LexiconEntry:
     reciprocal: bool
     requires: tuple[str, ...] = ()  # lemmas that must depend on the verb (verb phrases)
     modifier: str | None = None  # the modifier lemma of a two-word noun trigger
+    # lemmas of dependents with which the word means something else ("condemned to", "a
+    # campaign rally", "stocks rallied")
+    excludes: frozenset[str] = frozenset()
+    # what it codes when aimed at words or politics ("attacked the proposal", "turned the
+    # attack on the opposition"): (type, mode, cameo); type "" for no event ("defended its
+    # decision" is a statement)
+    figurative: tuple[str, str | None, str] | None = None
+    # "actor": it codes an event only when its object names an actor ("targeted the embassy",
+    # not "targets marginal seats")
+    object: str | None = None
 
 
 @dataclass
@@ -70,6 +80,7 @@ class Tables:
     country_names: dict[str, str] = field(default_factory=dict)  # iso3 -> name
     verbs: dict[str, list[LexiconEntry]] = field(default_factory=dict)
     nouns: dict[str, list[LexiconEntry]] = field(default_factory=dict)
+    adjectives: dict[str, list[LexiconEntry]] = field(default_factory=dict)  # by surface form
     types: dict[str, dict[str, str]] = field(default_factory=dict)
     modes: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
 
@@ -126,6 +137,16 @@ def _load_people(tables: Tables) -> None:
             tables.tenures.setdefault(alias, []).append(tenure)
 
 
+def _figurative(value: str) -> tuple[str, str | None, str] | None:
+    """The lexicon's `figurative` column: "TYPE mode cameo" ("-" for no mode), "skip", or empty."""
+    if not value:
+        return None
+    if value == "skip":
+        return "", None, ""
+    kind, mode, cameo = value.split()
+    return kind, None if mode == "-" else mode, cameo
+
+
 def _load_lexicon(tables: Tables) -> None:
     for row in _rows("event_types.csv"):
         tables.types[row["event_type"]] = row
@@ -137,14 +158,21 @@ def _load_lexicon(tables: Tables) -> None:
             continue
         pos = row["pos"].upper()
         reciprocal = row.get("reciprocal", "0") in ("1", "true", "yes")
+        extra = dict(excludes=frozenset((row.get("excludes") or "").lower().split()),
+                     figurative=_figurative(row.get("figurative") or ""),
+                     object=row.get("object") or None)
         if pos == "VERB":
             entry = LexiconEntry(row["trigger"], pos, row["event_type"], row["mode"] or None,
-                                 row["cameo"], reciprocal, requires=tuple(words[1:]))
+                                 row["cameo"], reciprocal, requires=tuple(words[1:]), **extra)
             tables.verbs.setdefault(words[0], []).append(entry)
+        elif pos == "ADJ":  # participles tagged as adjectives: "a kidnapped Briton"
+            entry = LexiconEntry(row["trigger"], pos, row["event_type"], row["mode"] or None,
+                                 row["cameo"], reciprocal, **extra)
+            tables.adjectives.setdefault(row["trigger"].lower(), []).append(entry)
         else:
             modifier = " ".join(words[:-1]) or None
             entry = LexiconEntry(row["trigger"], "NOUN", row["event_type"], row["mode"] or None,
-                                 row["cameo"], reciprocal, modifier=modifier)
+                                 row["cameo"], reciprocal, modifier=modifier, **extra)
             tables.nouns.setdefault(words[-1], []).append(entry)
     for entries in list(tables.verbs.values()) + list(tables.nouns.values()):
         # most specific first: verb phrases before bare verbs, compounds before bare nouns
