@@ -1040,56 +1040,8 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             # "Saddam will go on trial", "Milosevic's trial": the one named is the accused;
             # the court (unnamed) accuses
             recipient, actor = _unique(actor + recipient), []
-        if not actor and recipient and entry.event_type == "ACCUSE" and (
-                _passive(token) or token.lemma_.lower() in TRIALS or "trial" in entry.requires):
-            # "was indicted on child rape charges", "four soldiers are charged with murder",
-            # "Iran is criticized for its lack of candor": the doer goes unnamed (the trigger
-            # stands in); courts, prosecutors and critics are, unless named, those of the
-            # accused's country
-            judicial = entry.trigger in ("charge", "indict", "prosecute") or entry.cameo == "115"
-            country = next((r.country for r in recipient if r.country), None)
-            actor = [_stand_in(token, country, "JUD" if judicial else None)]
-        if not actor and not recipient and entry.event_type == "ACCUSE" \
-                and token.lemma_.lower() in TRIALS:
-            # "the retrial opens in Mumbai", "French trial watches tape": a court (unnamed; the
-            # trigger stands in) of where it sits tries someone the sentence does not name
-            country = getattr(coder.named_place(token), "country", None) or actors.home_place
-            if country:
-                actor = [_stand_in(token, country, "JUD")]
-        if not actor and recipient and entry.mode == "convict" and entry.pos == "VERB" \
-                and (_passive(token) or token.dep_ == "amod"):
-            # "has been sentenced to seven years", "a man convicted of murder": a court (the
-            # trigger stands in) of where the story is, else of the convicted one's country
-            country = coder.actors.home_place or next((r.country for r in recipient if r.country), None)
-            actor = [_stand_in(token, country, "JUD")]
-        if not actor and recipient and entry.event_type == "COERCE" and entry.mode == "arrest" \
-                and (_passive(token) or entry.pos == "NOUN" or token.dep_ == "amod"):
-            # "three of the men were seized", "the arrest of a man", "detained Islamist leader":
-            # the police (unnamed; the trigger stands in) of where it happened
-            country = coder.happened_in(token) or next((r.country for r in recipient if r.country), None)
-            actor = [_stand_in(token, country, "COP")]
-        if not actor and entry.event_type == "COERCE" and entry.mode in STATE_MEASURES and (
-                entry.pos == "NOUN" or _passive(token) or any(
-                    s.lemma_.lower() in ENACTMENTS for s in subject_heads(token))):
-            # "Nepal capital under curfew", "a new law that bans head scarves", "the head scarf
-            # ban": a measure of the state (unnamed; the trigger stands in) where it applies
-            country = getattr(coder.named_place(token), "country", None) or actors.home_place
-            told = entry.pos == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this")
-                                               for c in token.children) and any(
-                e.event_type == entry.event_type and e.mode == entry.mode for e in earlier)
-            if country and not told:  # "despite the ban": the ban told of before; (a place
-                # merely named in the sentence may be elsewhere: "a curfew imposed over the
-                # killing of Nepalese workers in Iraq")
-                actor = [_stand_in(token, country, "GOV")]
-        if not actor and recipient and entry.mode == "release" and _passive(token) \
-                and _releases_people(token, tables) and not any(
-                    c.dep_ == "aux" and c.lemma_.lower() in OBLIGED | {"could", "may", "might"}
-                    for c in token.children):  # "hopes the hostages will be freed": a hope
-            # "Ten Turkish hostages freed in Iraq": those who held them (unnamed) let them go,
-            # of where they were held, not of the freed ones' country
-            own = {r.country for r in recipient}
-            place = coder.happened_in(token)
-            actor = [_stand_in(token, place if place not in own else None, None)]
+        if not actor:
+            actor = _unsaid_doer(trigger, recipient, coder, earlier)
         if not recipient and entry.event_type == "ASSAULT" and entry.pos == "NOUN" \
                 and token.dep_ == "nsubj":
             # "two car bombs shook the capital, killing at least 11 people": the toll the
@@ -1361,6 +1313,83 @@ def _retype(trigger: Trigger, event_type: str, mode: str | None, cameo: str) -> 
     trigger.entry = LexiconEntry(trigger.entry.trigger, trigger.entry.pos, event_type, mode, cameo,
                                  False)
     return trigger.entry
+
+
+# Who acts when the text leaves the doer unsaid: the sector the trigger stands in for, and
+# where its country is looked for, in order ("named": a place the trigger names; "happened":
+# where the event happened; "story": the story's place; "recipient": the recipient's country)
+UNSAID_DOERS: dict[str, tuple[str | None, tuple[str, ...]]] = {
+    "accused": (None, ("recipient",)),  # "Iran is criticized for ...": critics of Iran
+    "charged": ("JUD", ("recipient",)),  # "was indicted on charges": its prosecutors
+    "trial": ("JUD", ("named", "story")),  # "the retrial opens in Mumbai": the court there
+    "convict": ("JUD", ("story", "recipient")),  # "has been sentenced to seven years"
+    "arrest": ("COP", ("happened", "recipient")),  # "three of the men were seized"
+    "measure": ("GOV", ("named", "story")),  # "Nepal capital under curfew", "the scarf ban"
+    "release": (None, ("happened",)),  # "Ten Turkish hostages freed in Iraq": their captors
+}
+
+
+def _unsaid_doer(trigger: Trigger, recipient: list[ActorMention], coder: SentenceCoder,
+                 earlier: list[Event]) -> list[ActorMention]:
+    """The doer of an event whose text names none, when the kind of event implies one (the
+    trigger stands in for it); [] when it does not."""
+    token, entry = trigger.token, trigger.entry
+    kind = _unsaid_kind(token, entry, recipient, coder.tables, earlier)
+    if kind is None:
+        return []
+    sector, sources = UNSAID_DOERS[kind]
+    own = {r.country for r in recipient if r.country}
+    for source in sources:
+        if source == "named":
+            country = getattr(coder.named_place(token), "country", None)
+        elif source == "happened":
+            country = coder.happened_in(token)
+            if kind == "release" and country in own:
+                country = None  # captors are not of the freed ones' country
+        elif source == "story":
+            country = coder.actors.home_place
+        else:
+            country = next((r.country for r in recipient if r.country), None)
+        if country:
+            break
+    if not country and kind in ("trial", "measure"):
+        return []  # no court or state without a place to be of
+    return [_stand_in(token, country, sector)]
+
+
+def _unsaid_kind(token: Token, entry: LexiconEntry, recipient: list[ActorMention],
+                 tables: Tables, earlier: list[Event]) -> str | None:
+    """Which unsaid doer an event implies (a key of UNSAID_DOERS), from how it is told."""
+    trial = token.lemma_.lower() in TRIALS or "trial" in entry.requires
+    if entry.event_type == "ACCUSE":
+        if recipient and (_passive(token) or trial):
+            # "was indicted on child rape charges", "four soldiers are charged with murder",
+            # "Iran is criticized for its lack of candor": courts, prosecutors and critics are,
+            # unless named, those of the accused's country
+            judicial = entry.trigger in ("charge", "indict", "prosecute") or entry.cameo == "115"
+            return "charged" if judicial else "accused"
+        return "trial" if not recipient and token.lemma_.lower() in TRIALS else None
+    if entry.mode == "convict" and recipient and entry.pos == "VERB" and (
+            _passive(token) or token.dep_ == "amod"):
+        return "convict"  # "a man convicted of murder": a court of where the story is
+    if entry.event_type == "COERCE" and entry.mode == "arrest" and recipient and (
+            _passive(token) or entry.pos == "NOUN" or token.dep_ == "amod"):
+        return "arrest"  # "the arrest of a man", "detained Islamist leader"
+    if entry.event_type == "COERCE" and entry.mode in STATE_MEASURES and (
+            entry.pos == "NOUN" or _passive(token) or any(
+                s.lemma_.lower() in ENACTMENTS for s in subject_heads(token))):
+        # "a new law that bans head scarves": a measure of the state where it applies, unless
+        # it is one told of before ("despite the ban"); a place merely named in the sentence
+        # may be elsewhere ("a curfew imposed over the killing of Nepalese workers in Iraq")
+        told = entry.pos == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this")
+                                           for c in token.children) and any(
+            e.event_type == entry.event_type and e.mode == entry.mode for e in earlier)
+        return None if told else "measure"
+    if entry.mode == "release" and recipient and _passive(token) and _releases_people(token, tables) \
+            and not any(c.dep_ == "aux" and c.lemma_.lower() in OBLIGED | {"could", "may", "might"}
+                        for c in token.children):  # "hopes the hostages will be freed": a hope
+        return "release"
+    return None
 
 
 def _stand_in(token: Token, country: str | None, sector: str | None) -> ActorMention:
