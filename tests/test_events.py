@@ -757,3 +757,20 @@ def test_the_lexicon_columns_for_a_word_in_company_load():
         "REJECT", None, "120")
     assert tables.verbs["defend"][0].figurative == ("", None, "")
     assert tables.verbs["target"][0].object == "actor"
+
+
+def test_kin_and_recordings_speak_for_whom_they_belong_to(code):
+    coded = _coder(code)
+    # the family of a Briton: British private people
+    assert ("REQUEST", ["GBR"], []) in coded(
+        "The family of a Briton held hostage in Iraq have issued an emotional plea for his release.")
+    # a tape released by someone: its author calls for it
+    assert coded("An audio tape released by the Iraqi militant group Ansar al-Sunna calls for "
+                 "attacks on foreign troops.")[0][:2] == ("REQUEST", ["IRQ"])
+
+
+def test_two_parties_the_parser_folded_into_one_phrase_are_both_actors(code):
+    coded = _coder(code)
+    assert coded("With the signing of a Memorandum of Understanding on Cessation of Hostilities, "
+                 "the Sudanese government and SPLM/A have agreed to allow unimpeded humanitarian "
+                 "access to all areas.") == [("AGREE", ["SDN", "SSD"], [])]

@@ -22,6 +22,12 @@ PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "flat", "qua
 _PLAIN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 # "thousands of protesters", "a group of soldiers", "members of parliament": the actor is inside
+# texts and recordings that speak for whoever issued them
+AUTHORED_HEADS = {"tape", "videotape", "audiotape", "video", "recording", "statement", "letter",
+                  "message", "communique", "broadcast"}
+# kin speak for themselves, as private people of their relative's country
+KIN_HEADS = {"family", "relative", "wife", "husband", "widow", "mother", "father", "son", "daughter",
+             "brother", "sister", "parent", "kin", "fiancee", "fiance"}
 QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                   "millions", "group", "number", "member", "some", "many", "most", "all", "several",
                   "few", "crowd", "scores", "score", "tens", "band", "unit", "contingent", "team",
@@ -444,6 +450,29 @@ class DocActors:
             if person is not None and person.country:
                 start, end = self.phrase_span(head)
                 return ActorMention(self.text[start:end], start, end, None, person.country, "GOV")
+        if head.lemma_.lower() in AUTHORED_HEADS:
+            # "an audio tape released by bin Laden's deputy calls for attacks", "a statement
+            # from the ministry said": the author speaks through it
+            owners = [c for c in head.children if c.dep_ == "poss"]
+            owners += [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
+                       for o in p.children if o.dep_ == "pobj"]
+            owners += [o for acl in head.children if acl.dep_ == "acl" for agent in acl.children
+                       if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj"]
+            for owner in owners:
+                inner = self.resolve(owner, named=True)
+                if inner is not None:
+                    return inner
+        if head.lemma_.lower() in KIN_HEADS:
+            # "the family of a Briton held hostage", "Bigley's brother": private people of
+            # the country of the one they are kin to
+            owners = [c for c in head.children if c.dep_ == "poss"] + [
+                o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"]
+            for owner in owners:
+                inner = self.resolve(owner, named=True)
+                if inner is not None and inner.country:
+                    start, end = self.phrase_span(head)
+                    return ActorMention(self.text[start:end], start, end, None, inner.country, "CVL")
         if lower in QUANTITY_HEADS or head.lemma_.lower() in QUANTITY_HEADS:
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -594,7 +623,15 @@ class DocActors:
         """The actor a head names and those of its conjuncts ("Turkey and Russia")."""
         out = []
         people = [c for c in head.children if _coordinated_person(c)]
-        for token in [head, *people, *conjuncts(head)]:
+        tokens = [head, *people, *conjuncts(head)]
+        if self.resolve(head, named) is None:
+            # "the Sudanese government and SPLM/A agreed": the parser made the first of two
+            # parties a modifier of a last one the tables do not know
+            for modifier in head.children:
+                if modifier.dep_ == "nmod" and modifier.i < head.i and modifier not in people \
+                        and any(c.dep_ == "cc" for c in modifier.children):
+                    tokens += [modifier, *conjuncts(modifier)]
+        for token in tokens:
             actor = self.resolve(token, named)
             if actor is not None and all(a.start != actor.start for a in out):
                 out.append(actor)
