@@ -774,3 +774,13 @@ def test_two_parties_the_parser_folded_into_one_phrase_are_both_actors(code):
     assert coded("With the signing of a Memorandum of Understanding on Cessation of Hostilities, "
                  "the Sudanese government and SPLM/A have agreed to allow unimpeded humanitarian "
                  "access to all areas.") == [("AGREE", ["SDN", "SSD"], [])]
+
+
+def test_a_headline_event_goes_when_the_body_tells_one_of_its_type(code):
+    coded = _coder(code)
+    # the body's bombing, with its context, not the headline's guess at who killed whom
+    assert coded("Baghdad Bombings Kill One US Soldier.\nA series of car bombings in Baghdad "
+                 "today killed one American soldier.") == [("ASSAULT", ["IRQ"], ["USA"])]
+    # a headline whose event the body does not tell stays
+    events = coded("Sudan rejects a UN resolution.\nThe UN Security Council met on Wednesday.")
+    assert [e[0] for e in events] == ["REJECT", "CONSULT"]

@@ -395,6 +395,8 @@ class SentenceCoder:
         token = trigger.token
         heads = _children(token, "nsubj") if token.pos_ == "VERB" else []
         heads += [o for p, o in _prep_objects(token) if p in ("in", "by")] if token.pos_ == "VERB" else []
+        heads += [o for h in heads if h.lemma_.lower() in SERIES_HEADS
+                  for p, o in _prep_objects(h) if p == "of"]  # "a series of car bombings"
         for head in heads:
             if head.lemma_.lower() in INSTRUMENTS or (
                     head.lemma_.lower() in self.tables.nouns
@@ -1872,6 +1874,8 @@ STATIVE_PASSIVES = {"oppose", "commit"}
 BACKGROUND_MARKS = {"as", "while", "after", "before", "because", "since", "when", "although",
                     "though", "amid", "until"}
 OUTCOME_VERBS = {"kill", "wound", "injure", "hurt", "maim"}
+# "a series of bombings", "a wave of attacks": many acts told as one
+SERIES_HEADS = {"series", "wave", "string", "spate", "pair", "barrage", "volley", "salvo", "spree"}
 
 
 def _outcome_of_same_event(trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
@@ -1891,8 +1895,12 @@ def _outcome_of_same_event(trigger: Trigger, triggers: dict[int, Trigger]) -> bo
                 and token.head.pos_ == "VERB" and (not _children(token, "nsubj", "nsubjpass") or (
                     token.head.lemma_.lower() in OUTCOME_VERBS and _passive(token) and _passive(token.head))):
             return True  # "one policeman was killed and three others were wounded": one toll
-        if trigger.entry.pos == "NOUN" and token.dep_ == "nsubj" and same(token.head) \
-                and token.head.lemma_.lower() in OUTCOME_VERBS:
+        subject = _anchor(token)
+        if subject.dep_ == "pobj" and subject.head.lower_ == "of" \
+                and subject.head.head.lemma_.lower() in SERIES_HEADS:
+            subject = subject.head.head  # "a series of car bombings killed one soldier"
+        if trigger.entry.pos == "NOUN" and subject.dep_ == "nsubj" and same(subject.head) \
+                and subject.head.lemma_.lower() in OUTCOME_VERBS:
             return True
         if token.dep_ == "relcl" and token.head.dep_ == "nsubj" and same(token.head.head) \
                 and token.head.head.lemma_.lower() in OUTCOME_VERBS:
@@ -1922,27 +1930,16 @@ def drop_headline_repeats(events: list[Event], text: str) -> list[Event]:
     """A headline repeats its story's lede: keep the body's event, which has the context.
 
     The headline is a first sentence that ends its line; its event goes when a body sentence
-    codes the same type and knows at least the headline's actor and recipient countries.
+    codes one of the same type (the headline's words are fewer and its parties guessed more
+    often: "Baghdad Bombings Kill One US Soldier" over "A series of car bombings in Baghdad
+    killed one American soldier").
     """
-    def countries(group):
-        return {a.country for a in group if a.country}
-
     headline = [e for e in events if e.sentence_index == 0
                 and "\n" in text[max(e.sentence_start, e.sentence_end - 2):e.sentence_end + 2]]
     if not headline:
         return events
-    body = [e for e in events if e.sentence_index > 0]
-    keep = []
-    for event in events:
-        if event in headline and any(
-                other.event_type == event.event_type
-                and (not countries(event.actor) or countries(event.actor) & countries(other.actor))
-                and (not countries(event.recipient)
-                     or countries(event.recipient) & countries(other.recipient))
-                for other in body):
-            continue
-        keep.append(event)
-    return keep
+    told = {e.event_type for e in events if e.sentence_index > 0}
+    return [e for e in events if e not in headline or e.event_type not in told]
 
 
 def _shift(mentions: list[ActorMention], offset: int) -> list[ActorMention]:
