@@ -784,3 +784,12 @@ def test_a_headline_event_goes_when_the_body_tells_one_of_its_type(code):
     # a headline whose event the body does not tell stays
     events = coded("Sudan rejects a UN resolution.\nThe UN Security Council met on Wednesday.")
     assert [e[0] for e in events] == ["REJECT", "CONSULT"]
+
+
+def test_a_nationality_says_who_not_where_and_soldiers_face_their_own_courts(code):
+    coded = _coder(code)
+    # "a US hostage" does not put the story in the US: the captors stay unknown
+    assert coded("A US hostage being held with a Briton has been killed by his captors. US "
+                 "officials said the body had been found.") == [("ASSAULT", ["-"], ["USA"])]
+    assert coded("A US military intelligence soldier in Iraq has been sentenced to 8 months in "
+                 "prison for abusing detainees.")[0] == ("SANCTION", ["USA"], ["USA"])

@@ -202,7 +202,7 @@ class DocActors:
                     "country", "capital", "city", "demonym"):
                 continue
             named[entry.country] = named.get(entry.country, 0) + 1
-            if entry.kind != "demonym":
+            if entry.kind != "demonym" and not self._nationality(span):
                 placed[entry.country] = placed.get(entry.country, 0) + 1
         return named, placed
 
@@ -240,14 +240,18 @@ class DocActors:
                 continue
             if not subjects and span.root.dep_ in ("nsubj", "nsubjpass"):
                 continue
-            if span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.i >= span.end \
-                    and (self.sector_of(span.root.head) or (None, False))[1]:
+            if self._nationality(span):
                 continue  # "a US military official", "US marines": who they are, not where
             entry = self.tables.surface.get(span.text)
             if entry is not None and entry.kind in ("country", "capital", "city") \
                     and entry.country and entry.country not in exclude:
                 return span, entry.country
         return None
+
+    def _nationality(self, span: Span) -> bool:
+        """A country named as people's nationality ("a US hostage", "US marines"), not a place."""
+        return span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.i >= span.end \
+            and (self.sector_of(span.root.head) or (None, False))[1]
 
     def _dateline_country(self) -> str | None:
         """The country of the dateline ("TBILISI, Georgia (Wire) —", "ANKARA —"), if any."""

@@ -1340,6 +1340,8 @@ def _unsaid_doer(trigger: Trigger, recipient: list[ActorMention], coder: Sentenc
     if kind is None:
         return []
     sector, sources = UNSAID_DOERS[kind]
+    if kind == "convict" and any(r.sector == "MIL" and r.country for r in recipient):
+        sources = ("recipient",)  # "a US soldier in Iraq has been sentenced": a court-martial
     own = {r.country for r in recipient if r.country}
     for source in sources:
         if source == "named":
