@@ -147,3 +147,9 @@ def test_a_joint_actor_needs_two_of_its_parties():
     # one party named twice, or the EU (EUR, also an IGO), is no joint actor
     single = [{"type": "AGREE", "actor": [{"country": "EUR"}, {"country": "EUR"}], "recipient": []}]
     assert score_document([{"event_type": "AGREE", "actor": [{"country": "EUR"}]}], single).matched == 1
+
+
+def test_legacy_country_codes_in_gold_records_read_as_iso():
+    from eventwire.evaluate.readers import _country
+    assert (_country("ITL"), _country("JAP"), _country("ita"), _country("---")) == (
+        "ITA", "JPN", "ITA", None)

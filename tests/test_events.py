@@ -793,3 +793,26 @@ def test_a_nationality_says_who_not_where_and_soldiers_face_their_own_courts(cod
                  "officials said the body had been found.") == [("ASSAULT", ["-"], ["USA"])]
     assert coded("A US military intelligence soldier in Iraq has been sentenced to 8 months in "
                  "prison for abusing detainees.")[0] == ("SANCTION", ["USA"], ["USA"])
+
+
+def test_police_stopping_a_protest_coerce_their_own_people(code):
+    coded = _coder(code)
+    assert coded("Turkish police prevented the demonstration staged by students in Sivas to "
+                 "protest the decision of sending troops to Iraq.")[0] == ("COERCE", ["TUR"], ["TUR"])
+    assert [e[0] for e in coded("Police broke up a rally by opposition supporters in Minsk.")] == [
+        "COERCE"]
+
+
+def test_one_put_under_investigation_or_arrest_undergoes_it(code):
+    coded = _coder(code)
+    assert ("ACCUSE", ["ITA"], ["USA"]) in coded(
+        "A US national has been put under investigation in Italy for her role in rioting.")
+    assert coded("The opposition leader was placed under house arrest in Rangoon.") == [
+        ("COERCE", ["MMR"], ["MMR"])]
+
+
+def test_kidnappers_are_not_of_their_captives_country(code):
+    coded = _coder(code)
+    assert ("ASSAULT", ["PRK"], ["JPN"]) in coded(
+        "Talks between Japan and North Korea aimed at resolving a dispute over Japanese "
+        "nationals abducted by the North decades ago ended without progress.")

@@ -52,7 +52,16 @@ def _code(code) -> str | None:
     return None if not code or code in ("---", "***") else code
 
 
-_country = _sector = _code
+# country codes some gold records write for a country that has an ISO 3166 code
+LEGACY_COUNTRIES = {"ITL": "ITA", "JAP": "JPN"}
+
+
+def _country(code) -> str | None:
+    code = _code(code)
+    return LEGACY_COUNTRIES.get(code, code) if code else None
+
+
+_sector = _code
 
 
 @lru_cache(maxsize=1)

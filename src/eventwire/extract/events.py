@@ -1022,6 +1022,16 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             actor, recipient = coder.noun_arguments(trigger)
         else:
             actor, recipient = coder.verb_arguments(trigger)
+        under = _anchor(token)
+        if entry.pos == "NOUN" and under.dep_ == "pobj" and under.head.lower_ == "under" \
+                and under.head.head.pos_ in ("VERB", "AUX") and not _children(token, "poss"):
+            # "a US national has been put under investigation in Italy", "was placed under
+            # house arrest": the subject undergoes it; the doer goes unsaid
+            undergoing = coder.heads_to_actors(_children(under.head.head, "nsubj", "nsubjpass"))
+            if undergoing:
+                recipient = undergoing
+                actor = _unsaid_doer(trigger, recipient, coder, earlier) or [
+                    _stand_in(token, coder.happened_in(token), None)]
         if entry.pos == "NOUN" and entry.event_type in UNDERGONE_TYPES and not actor and (
                 governor := _governing_verb(token)) is not None \
                 and governor.lemma_.lower() in UNDERGOING_VERBS:
@@ -1123,12 +1133,16 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             token.idx, token.idx + len(token.text)) for a in actor)]
         if entry.event_type in PLACE_TYPES:
             # "killed 44 people in a village near Falluja": unnamed victims belong where it happened
-            place = None
+            # "Turkish police prevented a demonstration by students": police and courts deal
+            # with their own country's people
+            police = next((a.country for a in actor if a.sector in ("COP", "JUD") and a.country
+                           and not actors.is_guessed(a)), None) if entry.event_type == "COERCE" else None
+            place = police
             known = [r.country for r in recipient if r.country
                      and not actors.is_guessed(r)]
             victims = tuple((r.start, r.end) for r in recipient)
             for mention in recipient:
-                if mention.sector in (None, "CVL") and (
+                if (mention.sector in (None, "CVL") or police) and (
                         mention.country is None or actors.is_guessed(mention)):
                     # "Ukrainian soldiers and civilians": the civilians share the soldiers';
                     # "killed 23 people in Tel Aviv": unnamed victims are of where it happened
@@ -1144,6 +1158,13 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                     # the attack's own clause first ("a US official said marines were killed in
                     # a blast near Fallujah": not the speaker's country)
                     place = coder.happened_in(token, victims)
+                    own = {r.country for r in recipient if r.country and not actors.is_guessed(r)}
+                    if entry.mode == "abduct" and place in own:
+                        # "Japanese nationals abducted by the North": kidnappers are not of
+                        # their captives' country
+                        found = actors.first_place(range(sent.start, sent.end), victims,
+                                                   exclude=frozenset(own))
+                        place = found[1] if found else None
                     mention.country = place
         located = None
         for group, other in ((actor, recipient), (recipient, actor)):
