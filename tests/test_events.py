@@ -816,3 +816,16 @@ def test_kidnappers_are_not_of_their_captives_country(code):
     assert ("ASSAULT", ["PRK"], ["JPN"]) in coded(
         "Talks between Japan and North Korea aimed at resolving a dispute over Japanese "
         "nationals abducted by the North decades ago ended without progress.")
+
+
+def test_easing_measures_suspending_links_and_roles_named_by_an_event_word(code):
+    coded = _coder(code)
+    assert coded("Serbia eased emergency measures on Wednesday in Montenegro province.") == [
+        ("CONCEDE", ["SRB"], ["MNE"])]
+    assert coded("Italy announced a suspension of air links with Serbia.")[0][:2] == (
+        "SANCTION", ["ITA"])
+    # "aid workers" are who they are; no aid is given
+    assert [e[0] for e in coded("Two aid workers were killed in Darfur.")] == ["ASSAULT"]
+    # people from a body are of its country
+    assert coded("Doctors from two American aid groups donated goods to Baghdad University.")[0][
+        :2] == ("AID", ["USA"])

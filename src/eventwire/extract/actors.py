@@ -495,6 +495,15 @@ class DocActors:
                      if c.dep_ == "acl" and self.located_in(c)), None) or self.home
                 return ActorMention(self.text[start:end], start, end, None, country, "CVL")
         actor = self._resolve_phrase(head, named)
+        if actor is not None and actor.country is None and (self.sector_of(head) or (None, False))[1]:
+            # "doctors from two American aid groups", "envoys from the African Union": people
+            # of the body they come from
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "from":
+                    body = next((self.resolve(o) for o in prep.children if o.dep_ == "pobj"), None)
+                    if body is not None and body.country:
+                        actor.country = body.country
+                        break
         if actor is not None and actor.country is None:
             actor.country = self.located_in(head)  # "a court in Yemen", "police in Tbilisi"
             if actor.country is None and actor.sector in DOMESTIC_SECTORS:

@@ -998,6 +998,9 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 t.entry.pos == "VERB" and token.lemma_.lower() in t.entry.requires
                 and t.token.i in (token.head.i, token.head.head.i) for t in triggers.values()):
             continue  # "lodged an official protest": the noun is part of the verb's phrase
+        if entry.pos == "NOUN" and token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" \
+                and token.head.i not in triggers and (actors.sector_of(token.head) or (None, False))[1]:
+            continue  # "EC truce monitors", "aid workers", "coup plotters": who they are
         if token.dep_ == "compound" and token.head.i in triggers and \
                 triggers[token.head.i].entry.event_type in CONTENT_TYPES - {"AGREE"}:
             continue  # "child rape charges", "terror threat": what is alleged or threatened
