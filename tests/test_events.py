@@ -829,3 +829,13 @@ def test_easing_measures_suspending_links_and_roles_named_by_an_event_word(code)
     # people from a body are of its country
     assert coded("Doctors from two American aid groups donated goods to Baghdad University.")[0][
         :2] == ("AID", ["USA"])
+
+
+def test_whom_a_lifted_blockade_or_a_suspended_programme_concerned(code):
+    coded = _coder(code)
+    assert coded("The Israeli army lifted a blockade on Palestinian lorries.") == [
+        ("RETREAT", ["ISR"], ["PSE"])]
+    assert coded("The United States suspended part of a military aid program for Bosnia.") == [
+        ("SANCTION", ["USA"], ["BIH"])]
+    assert coded("China blamed the lack of trust between Pyongyang and Washington.") == [
+        ("ACCUSE", ["CHN"], ["PRK", "USA"])]

@@ -505,8 +505,11 @@ class SentenceCoder:
             recipients = self.heads_to_actors(objects) or self.owners(objects, located)
             if not recipients:
                 # "sold drones to Ukraine": the object is a thing; who got it is in a prep
-                for obj in objects:
-                    place = [o for p, o in _prep_objects(obj) if self.recipient_prep(p, trigger)]
+                # ("suspended part of a military aid program for Bosnia": for whom it was)
+                things = objects + [o for t in objects for p, o in _prep_objects(t) if p == "of"]
+                for obj in things:
+                    place = [o for p, o in _prep_objects(obj)
+                             if self.recipient_prep(p, trigger) or p == "for"]
                     recipients = self.heads_to_actors(place) or self.owners(place, located)
                     if recipients:
                         break
@@ -518,6 +521,10 @@ class SentenceCoder:
             place = [o for t in things for p, o in _prep_objects(t) if p in ("in", "from")
                      and self.actors.is_place_or_state(o)]
             recipients = self.heads_to_actors(place)
+            if not recipients and trigger.entry.mode == "withdraw":
+                # "lifted a blockade on Palestinian lorries": whom it weighed on
+                targets = [o for t in things for p, o in _prep_objects(t) if p in ("on", "against")]
+                recipients = self.heads_to_actors(targets) or self.owners(targets)
         if not recipients:
             place = [o for p, o in preps if self.recipient_prep(p, trigger)]
             recipients = self.heads_to_actors(place) or self.owners(
