@@ -839,3 +839,11 @@ def test_whom_a_lifted_blockade_or_a_suspended_programme_concerned(code):
         ("SANCTION", ["USA"], ["BIH"])]
     assert coded("China blamed the lack of trust between Pyongyang and Washington.") == [
         ("ACCUSE", ["CHN"], ["PRK", "USA"])]
+
+
+def test_who_a_refusal_would_have_let_act_and_inspectors_are_officials(code):
+    coded = _coder(code)
+    assert coded("The UNITA militarist wing refused to allow United Nations planes to land.") == [
+        ("REJECT", ["AGO"], ["UNO"])]
+    assert ("AGREE", ["IRQ"], ["UNO"]) in coded(
+        "Iraq said it would allow the return of U.N. weapons inspectors without conditions.")

@@ -539,6 +539,8 @@ class SentenceCoder:
                     heads = subjects if subjects and trigger.entry.event_type == "ACCUSE" \
                         else subjects + heads
                 heads += [o for p, o in _prep_objects(content) if p in RECIPIENT_PREPS]
+                # "refused to allow United Nations planes to land": who would act
+                heads += [s for c in _children(content, "ccomp") for s in _children(c, "nsubj")]
                 recipients = self.heads_to_actors(heads) or self.owners(
                     _children(content, "nsubj"))  # "demanded that its EC partners refuse"
                 if not recipients and trigger.entry.event_type in ("REJECT", "THREATEN", "AGREE"):
