@@ -847,3 +847,15 @@ def test_who_a_refusal_would_have_let_act_and_inspectors_are_officials(code):
         ("REJECT", ["AGO"], ["UNO"])]
     assert ("AGREE", ["IRQ"], ["UNO"]) in coded(
         "Iraq said it would allow the return of U.N. weapons inspectors without conditions.")
+
+
+@pytest.mark.parametrize("text", [
+    "Asked if there was a timescale, Pound said it was not an issue.",  # a question
+    "She set a March date for the case.",  # a month, not a march
+    "Holmes stormed to double Olympic gold.",  # no one stormed
+    "McIlroy delivered an impressive run.",  # nothing given
+    "After my wins in our trial race in Sheffield, I can run from the front.",  # a try-out
+    "Chepkemei is the defending champion.",  # a title
+])
+def test_sports_pages_hold_no_political_events(code, text):
+    assert code(text).events == []

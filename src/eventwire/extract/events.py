@@ -57,7 +57,13 @@ class Trigger:
     end: int
 
 
+# entities no event word belongs to: "a March date", "the 2005 Budget"
+NOT_EVENT_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
+
+
 def match_trigger(token: Token, tables: Tables) -> Trigger | None:
+    if token.ent_type_ in NOT_EVENT_ENTITIES:
+        return None
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
         entries = _not_excluded(tables.verbs.get(lemma), token)
@@ -129,6 +135,10 @@ def _not_excluded(entries: list[LexiconEntry] | None, token: Token) -> list[Lexi
     if not entries:
         return []
     dependents = {c.lemma_.lower() for c in token.children}
+    # and the word opening a clause it governs ("asked whether there was a timescale": a
+    # question, not a request)
+    dependents |= {m.lemma_.lower() for c in token.children if c.dep_ in ("ccomp", "advcl")
+                   for m in c.children if m.dep_ == "mark"}
     return [e for e in entries if not e.excludes & dependents]
 
 
@@ -1060,6 +1070,8 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             if token.dep_ in ("acl", "relcl"):
                 actor = coder.heads_to_actors([token.head], named=True)
             recipient = coder.heads_to_actors(subject_heads(sent.root))
+        if entry.pos == "NOUN" and token.lemma_.lower() == "trial" and not _legal_trial(token, sent):
+            continue  # "our trial race in Sheffield", "the Olympic trials": a try-out
         if entry.event_type == "ACCUSE" and (token.lemma_.lower() in TRIALS or "trial" in entry.requires):
             # "Saddam will go on trial", "Milosevic's trial": the one named is the accused;
             # the court (unnamed) accuses
@@ -1362,6 +1374,28 @@ UNSAID_DOERS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "measure": ("GOV", ("named", "story")),  # "Nepal capital under curfew", "the scarf ban"
     "release": (None, ("happened",)),  # "Ten Turkish hostages freed in Iraq": their captors
 }
+
+
+# words that make a trial a court's ("Milosevic's war crimes trial", "face trial for fraud")
+LEGAL_WORDS = {"court", "judge", "tribunal", "prosecutor", "prosecution", "jury", "defendant",
+               "charge", "accuse", "indict", "crime", "murder", "verdict", "sentence", "testify",
+               "witness", "lawyer", "attorney", "guilty", "plead", "defence", "defense", "acquit",
+               "convict", "genocide", "fraud", "corruption", "rape", "terrorism", "treason",
+               "bribery", "allegation", "case", "hearing", "judicial", "legal"}
+
+
+def _legal_trial(token: Token, sent: Span) -> bool:
+    """Whether a 'trial' is a court's: someone's trial, on trial, or told with legal words."""
+    if _children(token, "poss") or any(p == "of" for p, _ in _prep_objects(token)):
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "on":
+        return True  # "went on trial", "is on trial"
+    governor = _governing_verb(token)
+    if governor is not None and governor.lemma_.lower() in ("stand", "face", "await"):
+        return True
+    if token.text[:1].isupper():
+        return True  # a headline's ("French Trial Watches Tape"): the lede tells of the court
+    return any(t.lemma_.lower() in LEGAL_WORDS for t in sent)
 
 
 def _unsaid_doer(trigger: Trigger, recipient: list[ActorMention], coder: SentenceCoder,
