@@ -856,6 +856,14 @@ def test_who_a_refusal_would_have_let_act_and_inspectors_are_officials(code):
     "McIlroy delivered an impressive run.",  # nothing given
     "After my wins in our trial race in Sheffield, I can run from the front.",  # a try-out
     "Chepkemei is the defending champion.",  # a title
+    "The awards, which were hosted by Jack Dee, are to be screened on ITV.",  # a show
+    "The minister told a news conference in Kabul that the vote was fair.",  # no meeting
 ])
 def test_sports_pages_hold_no_political_events(code, text):
     assert code(text).events == []
+
+
+def test_hosting_talks_or_a_conference_is_a_meeting(code):
+    coded = _coder(code)
+    assert coded("Britain will host a conference on Middle East peace.")[0][:2] == ("CONSULT", ["GBR"])
+    assert coded("Egypt hosted Hamas leaders in Cairo.") == [("CONSULT", ["EGY"], ["PSE"])]

@@ -57,8 +57,9 @@ class Trigger:
     end: int
 
 
-# entities no event word belongs to: "a March date", "the 2005 Budget"
-NOT_EVENT_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
+# entities no event word belongs to: "a March date", "a title"
+NOT_EVENT_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL",
+                      "WORK_OF_ART"}  # "the charity single Band Aid 20"
 
 
 def match_trigger(token: Token, tables: Tables) -> Trigger | None:
@@ -1242,7 +1243,8 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 continue
         if entry.object == "actor" and not any(
                 coder.heads_to_actors([o]) or coder.actors.sector_of(o) is not None
-                or o.lemma_.lower() in SEIZED_PLACES for o in _children(token, "dobj")):
+                or o.lemma_.lower() in SEIZED_PLACES or o.i in triggers  # "hosted peace talks"
+                for o in _children(token, "dobj")):
             continue  # "will target key marginal seats": a campaign's aim, no attack (the
             # lexicon's `object` column: the object must name an actor or a seized place)
         if entry.event_type == "ASSAULT" and token.lemma_.lower() in EXPLOSIONS \
