@@ -858,6 +858,10 @@ def test_who_a_refusal_would_have_let_act_and_inspectors_are_officials(code):
     "Chepkemei is the defending champion.",  # a title
     "The awards, which were hosted by Jack Dee, are to be screened on ITV.",  # a show
     "The minister told a news conference in Kabul that the vote was fair.",  # no meeting
+    "Mr Greenspan's speech in London sent the dollar higher.",  # a market moved
+    "Yukos loses US bankruptcy battle.",  # in court
+    "Foreign firms were working to meet more onerous financial reporting rules.",  # complied
+    "BA warned that yields were expected to decline.",  # a forecast
 ])
 def test_sports_pages_hold_no_political_events(code, text):
     assert code(text).events == []
@@ -867,3 +871,9 @@ def test_hosting_talks_or_a_conference_is_a_meeting(code):
     coded = _coder(code)
     assert coded("Britain will host a conference on Middle East peace.")[0][:2] == ("CONSULT", ["GBR"])
     assert coded("Egypt hosted Hamas leaders in Cairo.") == [("CONSULT", ["EGY"], ["PSE"])]
+
+
+def test_a_warning_of_force_is_a_threat(code):
+    coded = _coder(code)
+    assert coded("Russia warned that it would retaliate.")[0][:2] == ("THREATEN", ["RUS"])
+    assert coded("Israel retaliated with air strikes on Gaza.")[0] == ("ASSAULT", ["ISR"], ["PSE"])

@@ -152,8 +152,9 @@ def _given_thing(verb: Token) -> LexiconEntry | None:
                    for o in p.children if o.dep_ == "pobj"]
     things += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
                for o in p.children if o.dep_ == "pobj"]  # "provided Egypt with $50 billion"
-    if not things:
-        return None
+    if not things or any(c.tag_ in ("JJR", "RBR") or c.dep_ in ("oprd", "acomp")
+                         for c in verb.children):
+        return None  # "sent the dollar higher", "sent shares tumbling": a market moved
     for code in ("072", "071", "073"):
         if any(t.lemma_.lower() in GIVEN_THINGS[code] or code == "071" and t.ent_type_ == "MONEY"
                for t in things):
@@ -1241,6 +1242,9 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 actor = coder.heads_to_actors(subject_heads(governor), named=True)
             if not actor:
                 continue
+        if entry.trigger == "warn" and not recipient and not any(
+                t.i in triggers for c in _children(token, "ccomp") for t in c.subtree):
+            continue  # "BA warned that yields would decline": a forecast, no threat to anyone
         if entry.object == "actor" and not any(
                 coder.heads_to_actors([o]) or coder.actors.sector_of(o) is not None
                 or o.lemma_.lower() in SEIZED_PLACES or o.i in triggers  # "hosted peace talks"
@@ -1820,7 +1824,8 @@ def _disaster(token: Token) -> bool:
 OBLIGED = {"should", "will", "would", "must", "shall", "'ll", "need"}
 MET_THINGS = {"target", "goal", "demand", "need", "deadline", "requirement", "standard", "criterion",
               "criteria", "obligation", "expectation", "condition", "cost", "challenge", "threshold",
-              "quota", "commitment", "end", "fate", "death", "payroll", "debt"}
+              "quota", "commitment", "end", "fate", "death", "payroll", "debt", "rule",
+              "regulation"}
 
 
 # what one seeks from another ("sought asylum", "seeks US intelligence cooperation")
