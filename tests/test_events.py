@@ -877,3 +877,9 @@ def test_a_warning_of_force_is_a_threat(code):
     coded = _coder(code)
     assert coded("Russia warned that it would retaliate.")[0][:2] == ("THREATEN", ["RUS"])
     assert coded("Israel retaliated with air strikes on Gaza.")[0] == ("ASSAULT", ["ISR"], ["PSE"])
+
+
+def test_a_titled_name_the_parser_did_not_tag_is_a_person(code):
+    coded = _coder(code)
+    assert coded("Philippine President Gloria Macapagal Arroyo urged Congress to change the "
+                 "constitution.")[0][:2] == ("REQUEST", ["PHL"])

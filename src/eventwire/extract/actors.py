@@ -581,6 +581,14 @@ class DocActors:
             head_sector = None  # "the European Union" is an IGO, not a labour union
         if head_sector is not None:
             sector = head_sector[0]
+        if head_entry is None and head_sector is None and head.pos_ == "PROPN":
+            # "President Gloria Macapagal Arroyo" where NER missed the name: the title says
+            # a person holds an office
+            title = next((found[0] for c in head.children if c.dep_ == "compound" and c.i < head.i
+                          and (found := self.sector_of(c)) is not None and found[1]), None)
+            if title is not None:
+                return ActorMention(text=text, start=start, end=end, name=head.text,
+                                    country=country, sector=title)
         if head_entry is None and head_sector is None:
             if head.lemma_.lower() in GROUP_HEADS and (country is not None or named and any(
                     t.ent_type_ in ("ORG", "NORP") for t in tokens if t.i != head.i)):
