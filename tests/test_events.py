@@ -883,3 +883,10 @@ def test_a_titled_name_the_parser_did_not_tag_is_a_person(code):
     coded = _coder(code)
     assert coded("Philippine President Gloria Macapagal Arroyo urged Congress to change the "
                  "constitution.")[0][:2] == ("REQUEST", ["PHL"])
+
+
+def test_wanting_someone_to_act_is_a_request(code):
+    coded = _coder(code)
+    assert ("REQUEST", ["ISR"], ["DEU", "ISR"]) in coded(
+        "Sharon wants Germany to pay more compensation to the families of 11 Israeli athletes.")
+    assert coded("The United States wants to lease a Swedish submarine.") == []

@@ -1245,12 +1245,15 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if entry.trigger == "warn" and not recipient and not any(
                 t.i in triggers for c in _children(token, "ccomp") for t in c.subtree):
             continue  # "BA warned that yields would decline": a forecast, no threat to anyone
-        if entry.object == "actor" and not any(
-                coder.heads_to_actors([o]) or coder.actors.sector_of(o) is not None
-                or o.lemma_.lower() in SEIZED_PLACES or o.i in triggers  # "hosted peace talks"
-                for o in _children(token, "dobj")):
+        doers = [s for c in _children(token, "ccomp") if any(a.lower_ == "to" for a in c.children)
+                 for s in _children(c, "nsubj")]  # "wants Germany to pay"
+        if entry.object == "clause" and not coder.heads_to_actors(doers) or entry.object == "actor" \
+                and not any(coder.heads_to_actors([o]) or coder.actors.sector_of(o) is not None
+                            or o.lemma_.lower() in SEIZED_PLACES or o.i in triggers  # "hosted talks"
+                            for o in _children(token, "dobj")):
             continue  # "will target key marginal seats": a campaign's aim, no attack (the
-            # lexicon's `object` column: the object must name an actor or a seized place)
+            # lexicon's `object` column: "actor", the object must name an actor, a seized place
+            # or an event; "clause", an actor must be asked to act: "wants Germany to pay")
         if entry.event_type == "ASSAULT" and token.lemma_.lower() in EXPLOSIONS \
                 and not _attack_told(doc) and all(_bare_state(r, tables, PLACE_KINDS) for r in recipient):
             continue  # "a huge explosion rocked North Korea": no one is said to have attacked,

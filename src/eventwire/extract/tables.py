@@ -68,7 +68,8 @@ class LexiconEntry:
     # decision" is a statement)
     figurative: tuple[str, str | None, str] | None = None
     # "actor": it codes an event only when its object names an actor ("targeted the embassy",
-    # not "targets marginal seats")
+    # not "targets marginal seats"); "clause": only when an actor is to act ("wants Germany
+    # to pay", not "wants to lease a submarine")
     object: str | None = None
 
 
