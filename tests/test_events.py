@@ -890,3 +890,10 @@ def test_wanting_someone_to_act_is_a_request(code):
     assert ("REQUEST", ["ISR"], ["DEU", "ISR"]) in coded(
         "Sharon wants Germany to pay more compensation to the families of 11 Israeli athletes.")
     assert coded("The United States wants to lease a Swedish submarine.") == []
+
+
+def test_a_toll_beside_a_named_attack_is_the_attackers_doing(code):
+    coded = _coder(code)
+    assert coded("Israeli military helicopters yesterday bombarded by missiles a building in a "
+                 "refugee camp in Gaza, while two Palestinians were killed.") == [
+        ("ASSAULT", ["ISR"], ["PSE"]), ("ASSAULT", ["ISR"], ["PSE"])]

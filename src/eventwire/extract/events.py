@@ -1361,7 +1361,22 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             out.append(stated)
     _protest_demands(doc, by_token)
     _condemned_attackers(doc, by_token)
+    _tolls_of_named_attacks(out)
     return out
+
+
+def _tolls_of_named_attacks(events: list[Event]) -> None:
+    """'Israeli helicopters bombarded a building, while two Palestinians were killed': a toll
+    whose doer the sentence leaves unsaid is the named attackers' doing."""
+    named = [e for e in events if e.event_type == "ASSAULT" and e.actor and all(
+        a.sector != "UAF" and a.start != e.trigger.start and a.country for a in e.actor)]
+    if len(named) != 1:
+        return
+    for event in events:
+        if event.event_type == "ASSAULT" and event is not named[0] \
+                and all(a.start == event.trigger.start for a in event.actor) \
+                and event.trigger.text.lower() in OUTCOME_FORMS:
+            event.actor = [dataclasses.replace(a) for a in named[0].actor]
 
 
 def _retype(trigger: Trigger, event_type: str, mode: str | None, cameo: str) -> LexiconEntry:
@@ -1903,6 +1918,10 @@ def _misparsed_main_verb(verb: Token) -> bool:
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.dep_ != "ROOT" \
             or verb.head.pos_ not in ("NOUN", "PROPN"):
         return False
+    if verb.head.lemma_.lower() in ARMED_SUBJECTS and any(
+            o.lemma_.lower() in INSTRUMENTS and any(c.dep_ == "dobj" for c in o.children)
+            for p, o in _prep_objects(verb) if p == "by"):
+        return True  # "Israeli helicopters bombarded by missiles a building": with, not by
     if any(p.lower_ == "by" for p in _children(verb, "prep", "agent")):
         return False
     return bool(_children(verb, "dobj", "xcomp", "ccomp"))
@@ -1947,12 +1966,17 @@ def _reduced_passive(verb: Token) -> bool:
         and verb.lemma_.lower() in OBJECT_VERBS and not _children(verb, "prt", "ccomp", "xcomp")
 
 
+# subjects that strike with weapons rather than suffer them
+ARMED_SUBJECTS = {"helicopter", "jet", "warplane", "plane", "aircraft", "tank", "gunship", "drone",
+                  "troop", "soldier", "force", "army", "militant", "insurgent", "rebel", "navy",
+                  "artillery", "warship", "fighter", "gunman"}
 # "is opposed to", "is committed to": participles that state the subject's own stance
 STATIVE_PASSIVES = {"oppose", "commit"}
 # subordinate clauses that give the circumstances of the sentence's event
 BACKGROUND_MARKS = {"as", "while", "after", "before", "because", "since", "when", "although",
                     "though", "amid", "until"}
 OUTCOME_VERBS = {"kill", "wound", "injure", "hurt", "maim"}
+OUTCOME_FORMS = {"killed", "wounded", "injured", "hurt", "maimed"}
 # "a series of bombings", "a wave of attacks": many acts told as one
 SERIES_HEADS = {"series", "wave", "string", "spate", "pair", "barrage", "volley", "salvo", "spree"}
 
