@@ -897,3 +897,9 @@ def test_a_toll_beside_a_named_attack_is_the_attackers_doing(code):
     assert coded("Israeli military helicopters yesterday bombarded by missiles a building in a "
                  "refugee camp in Gaza, while two Palestinians were killed.") == [
         ("ASSAULT", ["ISR"], ["PSE"]), ("ASSAULT", ["ISR"], ["PSE"])]
+
+
+def test_a_headline_accused_with_no_object_is_passive(code):
+    coded = _coder(code)
+    assert coded("CIA accused over Iraq detainees.") == [("ACCUSE", ["USA"], ["USA"])]
+    assert coded("Russia blamed the West.") == [("ACCUSE", ["RUS"], ["WST"])]

@@ -341,6 +341,9 @@ VICTIM_NOUNS = {"hostage", "captive", "abductee"}
 # those who protest: "protesters in Kathmandu expressed anger" tells of a protest by them
 PROTESTERS = {"protester", "protestor", "demonstrator"}
 # violent verbs that always take an object: without one, a past form is a passive
+# verbs of accusing that take whom they accuse as object: without one, a headline's passive
+ACCUSING_VERBS = {"accuse", "charge", "indict", "criticise", "criticize", "blame", "condemn",
+                  "fault", "fine", "sue", "arrest", "detain", "jail", "convict", "sentence"}
 OBJECT_VERBS = {"kill", "kidnap", "abduct", "wound", "injure", "behead", "execute", "arrest",
                 "detain", "capture", "torture", "massacre", "slaughter", "assassinate", "murder"}
 AGENT_NOUNS = {"kidnapper", "captor", "abductor", "hostage-taker", "hijacker"}
@@ -1962,6 +1965,10 @@ def _reduced_passive(verb: Token) -> bool:
         return False
     if verb.tag_ == "VBN":
         return not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    if verb.tag_ == "VBD" and verb.dep_ == "ROOT" and verb.lemma_.lower() in ACCUSING_VERBS \
+            and not _children(verb, "prt", "ccomp", "xcomp", "dative", "aux") \
+            and any(p in ("of", "over", "in") for p, _ in _prep_objects(verb)):
+        return True  # "CIA accused over Iraq detainees": a headline's passive
     return verb.tag_ == "VBD" and verb.dep_ == "conj" and verb.head.tag_ == "VBN" \
         and verb.lemma_.lower() in OBJECT_VERBS and not _children(verb, "prt", "ccomp", "xcomp")
 
