@@ -903,3 +903,11 @@ def test_a_headline_accused_with_no_object_is_passive(code):
     coded = _coder(code)
     assert coded("CIA accused over Iraq detainees.") == [("ACCUSE", ["USA"], ["USA"])]
     assert coded("Russia blamed the West.") == [("ACCUSE", ["RUS"], ["WST"])]
+
+
+def test_a_partys_convention_and_a_fatwa_issued_in_a_country(code):
+    coded = _coder(code)
+    assert coded("Democrat John Kerry on Friday dismissed the Republican convention as bitter "
+                 "and insulting.") == [("ACCUSE", ["USA"], ["USA"])]
+    assert ("REQUEST", ["IRQ"], []) in coded(
+        "France was hopeful and a religious fatwa issued in Iraq demanded their release.")

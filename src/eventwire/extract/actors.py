@@ -24,7 +24,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 # "thousands of protesters", "a group of soldiers", "members of parliament": the actor is inside
 # texts and recordings that speak for whoever issued them
 AUTHORED_HEADS = {"tape", "videotape", "audiotape", "video", "recording", "statement", "letter",
-                  "message", "communique", "broadcast"}
+                  "message", "communique", "broadcast", "fatwa", "edict", "decree"}
 # kin speak for themselves, as private people of their relative's country
 KIN_HEADS = {"family", "relative", "wife", "husband", "widow", "mother", "father", "son", "daughter",
              "brother", "sister", "parent", "kin", "fiancee", "fiance"}
@@ -462,6 +462,10 @@ class DocActors:
                        for o in p.children if o.dep_ == "pobj"]
             owners += [o for acl in head.children if acl.dep_ == "acl" for agent in acl.children
                        if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj"]
+            # "a religious fatwa issued in Iraq": issued by those there
+            owners += [o for acl in head.children if acl.dep_ == "acl" for p in acl.children
+                       if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
+                       if o.dep_ == "pobj" and self.is_place(o)]
             for owner in owners:
                 inner = self.resolve(owner, named=True)
                 if inner is not None:
