@@ -911,3 +911,9 @@ def test_a_partys_convention_and_a_fatwa_issued_in_a_country(code):
                  "and insulting.") == [("ACCUSE", ["USA"], ["USA"])]
     assert ("REQUEST", ["IRQ"], []) in coded(
         "France was hopeful and a religious fatwa issued in Iraq demanded their release.")
+
+
+def test_a_place_before_hostage_is_where_he_is_held(code):
+    coded = _coder(code)
+    assert ("ASSAULT", ["IRQ"], ["-"]) in coded(
+        "The family of Iraq hostage Ken Bigley appealed for his release.")

@@ -218,8 +218,13 @@ class DocActors:
 
     def is_place(self, token: Token) -> bool:
         """Whether a noun names a country, capital or city (not an organisation or person)."""
+        return self.place_country(token) is not None
+
+    def place_country(self, token: Token) -> str | None:
+        """The country of a country, capital or city a noun names; None for anything else."""
         entry = self._entry(token)
-        return entry is not None and entry.kind in ("country", "capital", "city")
+        return entry.country if entry is not None and entry.kind in ("country", "capital", "city") \
+            and entry.country else None
 
     def place_in(self, sent: Span, skip: tuple[tuple[int, int], ...] = ()) -> str | None:
         """The country of the first place a sentence names (country, capital or city), outside

@@ -607,7 +607,16 @@ class SentenceCoder:
             if found:
                 actors = [ActorMention(found[0].text, found[0].start, found[0].end, None,
                                        found[0].country, "UAF")]
+        # "Iraq hostage Ken Bigley": a place before the noun is where they are held
+        held_in = next((c for c in noun.children if c.dep_ == "compound" and c.i < noun.i
+                        and self.actors.is_place(c)), None)
+        if held_in is not None and not actors:
+            actors = [_stand_in(noun, self.actors.place_country(held_in), "UAF")]
         recipients = self.heads_to_actors(victims) or self.owners(victims)
+        if held_in is not None:
+            for victim in recipients:
+                if actors and victim.country == actors[0].country:
+                    victim.country = None
         for victim, head in zip(recipients, victims):
             if victim.country and victim.country == self.actors.located_in(head) \
                     and not self.actors.in_tables(head) and not any(self.heads_to_actors(
