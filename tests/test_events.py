@@ -917,3 +917,9 @@ def test_a_place_before_hostage_is_where_he_is_held(code):
     coded = _coder(code)
     assert ("ASSAULT", ["IRQ"], ["-"]) in coded(
         "The family of Iraq hostage Ken Bigley appealed for his release.")
+
+
+def test_a_judge_questioning_someone_investigates_him(code):
+    coded = _coder(code)
+    assert coded("An investigative judge has questioned former Chilean dictator Augusto Pinochet "
+                 "for half an hour.") == [("ACCUSE", ["CHL"], ["CHL"])]
