@@ -822,8 +822,8 @@ def test_easing_measures_suspending_links_and_roles_named_by_an_event_word(code)
     coded = _coder(code)
     assert coded("Serbia eased emergency measures on Wednesday in Montenegro province.") == [
         ("CONCEDE", ["SRB"], ["MNE"])]
-    assert coded("Italy announced a suspension of air links with Serbia.")[0][:2] == (
-        "SANCTION", ["ITA"])
+    assert coded("Italy announced a suspension of air links with Serbia.")[0] == (
+        "SANCTION", ["ITA"], ["SRB"])
     # "aid workers" are who they are; no aid is given
     assert [e[0] for e in coded("Two aid workers were killed in Darfur.")] == ["ASSAULT"]
     # people from a body are of its country

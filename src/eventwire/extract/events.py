@@ -811,6 +811,12 @@ class SentenceCoder:
         # "a bomb attack on a UN vehicle": whose the thing attacked is
         recipients = self.heads_to_actors(targets) or self.owners(
             targets, trigger.entry.event_type in PLACE_TYPES)
+        if not recipients:
+            # "a suspension of air links with Serbia", "a cut in aid to Sudan": whom the thing
+            # concerned
+            things = [o for p, o in preps if p in ("of", "in")]
+            recipients = self.heads_to_actors([o for t in things for p, o in _prep_objects(t)
+                                               if p in ("with", "to", "for", "against")])
         if not recipients and trigger.entry.event_type in CONTENT_TYPES:
             # "its demand that Israel ease restrictions": who is asked, threatened, accused
             heads = [h for c in noun.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")
@@ -842,8 +848,10 @@ def _confidence(actors, recipients, trigger: Trigger, reciprocal: bool) -> float
     elif token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         score -= 0.2  # "police opened fire to disperse the crowd": what was meant, not done
     elif token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
-                                       for c in token.children):
-        score -= 0.15  # "resigned as the opposition threatened to storm his residence"
+                                       for c in token.children) \
+            or token.dep_ == "pcomp" and token.head.lower_ in BACKGROUND_MARKS:
+        score -= 0.15  # "resigned as the opposition threatened to storm his residence", "one
+        # day after a jet shot down a helicopter"
     return round(min(score, 0.95), 2)
 
 
