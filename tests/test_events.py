@@ -923,3 +923,9 @@ def test_a_judge_questioning_someone_investigates_him(code):
     coded = _coder(code)
     assert coded("An investigative judge has questioned former Chilean dictator Augusto Pinochet "
                  "for half an hour.") == [("ACCUSE", ["CHL"], ["CHL"])]
+
+
+def test_a_main_verb_hung_on_its_object_keeps_the_object(code):
+    coded = _coder(code)
+    assert coded("KYIV, Ukraine (Wire) — Ukraine on Friday rejected ceasefire terms set out by "
+                 "Russian President Vladimir Putin hours earlier.") == [("REJECT", ["UKR"], ["RUS"])]

@@ -499,6 +499,9 @@ class SentenceCoder:
                 # the small model hangs the second verb on the reported clause
                 actors = self.heads_to_actors(subject_heads(verb.head.head))
             objects = _children(verb, "dobj", "dative")
+            if verb.dep_ == "amod" and verb.tag_ == "VBD" and _children(verb, "nsubj"):
+                objects.append(_anchor(verb.head))  # "Ukraine on Friday rejected ceasefire terms",
+                # misparsed: the verb, with its subject, hung on its object as a modifier
             # "sealed off Gaza": the model hangs the object on the particle
             objects += [o for p in _children(verb, "prt") for o in _children(p, "pobj")]
             if not objects and trigger.entry.event_type in ("ACCUSE", "REJECT"):
