@@ -929,3 +929,9 @@ def test_a_main_verb_hung_on_its_object_keeps_the_object(code):
     coded = _coder(code)
     assert coded("KYIV, Ukraine (Wire) — Ukraine on Friday rejected ceasefire terms set out by "
                  "Russian President Vladimir Putin hours earlier.") == [("REJECT", ["UKR"], ["RUS"])]
+
+
+def test_a_law_that_gives_is_its_states_act(code):
+    coded = _coder(code)
+    assert coded("WASHINGTON (Wire) — The legislation also provides about $26 billion for "
+                 "Israel.") == [("AID", ["USA"], ["ISR"])]

@@ -1420,6 +1420,7 @@ UNSAID_DOERS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "arrest": ("COP", ("happened", "recipient")),  # "three of the men were seized"
     "measure": ("GOV", ("named", "story")),  # "Nepal capital under curfew", "the scarf ban"
     "release": (None, ("happened",)),  # "Ten Turkish hostages freed in Iraq": their captors
+    "enacted": ("GOV", ("story",)),  # "the legislation provides $26 billion for Israel"
 }
 
 
@@ -1503,6 +1504,9 @@ def _unsaid_kind(token: Token, entry: LexiconEntry, recipient: list[ActorMention
                                            for c in token.children) and any(
             e.event_type == entry.event_type and e.mode == entry.mode for e in earlier)
         return None if told else "measure"
+    if entry.pos == "VERB" and entry.event_type in ENACTED_TYPES and any(
+            s.lemma_.lower() in ENACTMENTS for s in subject_heads(token)):
+        return "enacted"  # a law that gives, sanctions or yields: the state that made it
     if entry.mode == "release" and recipient and _passive(token) and _releases_people(token, tables) \
             and not any(c.dep_ == "aux" and c.lemma_.lower() in OBLIGED | {"could", "may", "might"}
                         for c in token.children):  # "hopes the hostages will be freed": a hope
@@ -1828,6 +1832,7 @@ UNREALISED = {"threaten", "propose", "consider", "plan", "seek", "urge", "demand
 ARMED_SECTORS = {"MIL", "REB", "UAF", "INS", "CRM", "COP", "SPY", "PRM"}
 # measures a state imposes, and the texts that impose them ("a law that bans head scarves")
 STATE_MEASURES = {"restrict", "curfew", "martial-law"}
+ENACTED_TYPES = {"AID", "SANCTION", "SUPPORT", "RETREAT", "CONCEDE", "COOPERATE"}
 ENACTMENTS = {"law", "decree", "rule", "regulation", "ordinance", "order", "measure", "bill",
               "act", "legislation", "edict"}
 # explosions are attacks only where the story says someone attacked, killed or was hurt
