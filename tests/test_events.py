@@ -935,3 +935,11 @@ def test_a_law_that_gives_is_its_states_act(code):
     coded = _coder(code)
     assert coded("WASHINGTON (Wire) — The legislation also provides about $26 billion for "
                  "Israel.") == [("AID", ["USA"], ["ISR"])]
+
+
+def test_a_package_of_weapons_is_aid_and_an_aid_package_one_event(code):
+    coded = _coder(code)
+    assert coded("The Pentagon announced a $1 billion package of weapons for Ukraine.") == [
+        ("AID", ["USA"], ["UKR"])]
+    assert coded("Congress approved an aid package for Israel.") == [("AID", ["USA"], ["ISR"])]
+    assert coded("The package of reforms was approved.") == []

@@ -110,6 +110,13 @@ def match_trigger(token: Token, tables: Tables) -> Trigger | None:
                 last = entry.modifier.split()[-1]
                 if last in modifiers:
                     return Trigger(token, entry, modifiers[last].i, token.i + 1)
+    if token.pos_ == "NOUN" and lemma in CONSIGNMENTS:
+        # "a $1 billion package of weapons for Ukraine", "a shipment of medicine"
+        things = [o for p, o in _prep_objects(token) if p == "of"]
+        for code in ("072", "071", "073"):
+            if any(t.lemma_.lower() in GIVEN_THINGS[code] for t in things):
+                return Trigger(token, LexiconEntry(lemma, "NOUN", "AID", None, code, False),
+                               token.i, token.i + 1)
     return None
 
 
@@ -117,6 +124,8 @@ def match_trigger(token: Token, tables: Tables) -> Trigger | None:
 # team of medical experts to the hospital": giving money, arms, supplies or people to help is AID
 TRANSFER_VERBS = {"provide", "give", "send", "supply", "deliver", "donate", "distribute", "ship",
                   "airlift", "contribute", "allocate", "earmark", "hand", "fly", "dispatch"}
+# nouns that name what is given by what it is: "a package of weapons", "a shipment of food"
+CONSIGNMENTS = {"package", "shipment", "delivery", "consignment", "tranche", "batch", "convoy"}
 GIVEN_THINGS = {
     "071": {"money", "fund", "funding", "grant", "loan", "cash", "credit", "dollar", "euro",
             "pound", "yen", "budget", "financing", "investment", "million", "billion"},
@@ -958,7 +967,8 @@ _LEMMA_IDS: dict[int, set[int]] = {}
 def trigger_lemma_ids(tables: Tables, strings) -> set[int]:
     key = id(tables)
     if key not in _LEMMA_IDS:
-        lemmas = set(tables.verbs) | set(tables.nouns) | TRANSFER_VERBS | {"return"} | set(tables.adjectives)
+        lemmas = set(tables.verbs) | set(tables.nouns) | TRANSFER_VERBS | {"return"} \
+            | set(tables.adjectives) | CONSIGNMENTS
         _LEMMA_IDS[key] = {strings.add(form) for lemma in lemmas for form in (lemma, lemma.title())}
     return _LEMMA_IDS[key]
 
@@ -986,6 +996,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 # authorities are failing refugees, a rights group protested": a complaint
                 # (CODEBOOK: official complaints are ACCUSE), not a demonstration
                 _retype(found, "ACCUSE", "disapprove", "111")
+    for i in [i for i, t in triggers.items() if any(
+            o.start <= i < o.end and o.token.i != i and o.entry.event_type == t.entry.event_type
+            for o in triggers.values())]:
+        del triggers[i]  # "an aid package": one event, spanned by the two-word trigger
     if not triggers:
         return []
     ordered: set[int] = set()
