@@ -12,8 +12,8 @@ from golden import CASES, coded_samples, sample_paths
 pytestmark = pytest.mark.model
 
 # Measured when the pinned output was last reviewed (README, "Accuracy"); a drop fails.
-SAMPLES_PRECISION_FLOOR = 0.63
-SAMPLES_RECALL_FLOOR = 0.50
+SAMPLES_PRECISION_FLOOR = 0.66
+SAMPLES_RECALL_FLOOR = 0.53
 
 
 @pytest.fixture(scope="module")

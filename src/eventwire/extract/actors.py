@@ -654,7 +654,8 @@ class DocActors:
         out = []
         people = [c for c in head.children if _coordinated_person(c)]
         tokens = [head, *people, *conjuncts(head)]
-        if self.resolve(head, named) is None:
+        first = self.resolve(head, named)
+        if first is None:
             # "the Sudanese government and SPLM/A agreed": the parser made the first of two
             # parties a modifier of a last one the tables do not know
             for modifier in head.children:
@@ -662,7 +663,7 @@ class DocActors:
                         and any(c.dep_ == "cc" for c in modifier.children):
                     tokens += [modifier, *conjuncts(modifier)]
         for token in tokens:
-            actor = self.resolve(token, named)
+            actor = first if token is head else self.resolve(token, named)
             if actor is not None and all(a.start != actor.start for a in out):
                 out.append(actor)
                 out.extend(self._coordinated_nationalities(token, actor))
