@@ -112,11 +112,10 @@ def match_trigger(token: Token, tables: Tables) -> Trigger | None:
                     return Trigger(token, entry, modifiers[last].i, token.i + 1)
     if token.pos_ == "NOUN" and lemma in CONSIGNMENTS:
         # "a $1 billion package of weapons for Ukraine", "a shipment of medicine"
-        things = [o for p, o in _prep_objects(token) if p == "of"]
-        for code in ("072", "071", "073"):
-            if any(t.lemma_.lower() in GIVEN_THINGS[code] for t in things):
-                return Trigger(token, LexiconEntry(lemma, "NOUN", "AID", None, code, False),
-                               token.i, token.i + 1)
+        code = _given_code([o for p, o in _prep_objects(token) if p == "of"])
+        if code:
+            return Trigger(token, LexiconEntry(lemma, "NOUN", "AID", None, code, False),
+                           token.i, token.i + 1)
     return None
 
 
@@ -164,10 +163,16 @@ def _given_thing(verb: Token) -> LexiconEntry | None:
     if not things or any(c.tag_ in ("JJR", "RBR") or c.dep_ in ("oprd", "acomp")
                          for c in verb.children):
         return None  # "sent the dollar higher", "sent shares tumbling": a market moved
+    code = _given_code(things)
+    return LexiconEntry(verb.lemma_.lower(), "VERB", "AID", None, code, False) if code else None
+
+
+def _given_code(things: list[Token]) -> str | None:
+    """The CAMEO aid code of what is given: arms 072, money 071, supplies or helpers 073."""
     for code in ("072", "071", "073"):
         if any(t.lemma_.lower() in GIVEN_THINGS[code] or code == "071" and t.ent_type_ == "MONEY"
                for t in things):
-            return LexiconEntry(verb.lemma_.lower(), "VERB", "AID", None, code, False)
+            return code
     return None
 
 
@@ -1398,21 +1403,21 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             out.append(stated)
     _protest_demands(doc, by_token)
     _condemned_attackers(doc, by_token)
-    _tolls_of_named_attacks(out)
+    _tolls_of_named_attacks(doc, by_token)
     return out
 
 
-def _tolls_of_named_attacks(events: list[Event]) -> None:
+def _tolls_of_named_attacks(doc: Doc, by_token: dict[int, Event]) -> None:
     """'Israeli helicopters bombarded a building, while two Palestinians were killed': a toll
     whose doer the sentence leaves unsaid is the named attackers' doing."""
-    named = [e for e in events if e.event_type == "ASSAULT" and e.actor and all(
+    named = [e for e in by_token.values() if e.event_type == "ASSAULT" and e.actor and all(
         a.sector != "UAF" and a.start != e.trigger.start and a.country for a in e.actor)]
     if len(named) != 1:
         return
-    for event in events:
+    for i, event in by_token.items():
         if event.event_type == "ASSAULT" and event is not named[0] \
                 and all(a.start == event.trigger.start for a in event.actor) \
-                and event.trigger.text.lower() in OUTCOME_FORMS:
+                and doc[i].lemma_.lower() in OUTCOME_VERBS:
             event.actor = [dataclasses.replace(a) for a in named[0].actor]
 
 
@@ -2022,7 +2027,6 @@ STATIVE_PASSIVES = {"oppose", "commit"}
 BACKGROUND_MARKS = {"as", "while", "after", "before", "because", "since", "when", "although",
                     "though", "amid", "until"}
 OUTCOME_VERBS = {"kill", "wound", "injure", "hurt", "maim"}
-OUTCOME_FORMS = {"killed", "wounded", "injured", "hurt", "maimed"}
 # "a series of bombings", "a wave of attacks": many acts told as one
 SERIES_HEADS = {"series", "wave", "string", "spate", "pair", "barrage", "volley", "salvo", "spree"}
 
