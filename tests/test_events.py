@@ -943,3 +943,13 @@ def test_a_package_of_weapons_is_aid_and_an_aid_package_one_event(code):
         ("AID", ["USA"], ["UKR"])]
     assert coded("Congress approved an aid package for Israel.") == [("AID", ["USA"], ["ISR"])]
     assert coded("The package of reforms was approved.") == []
+
+
+def test_saying_who_was_responsible_for_an_attack_accuses_them(code):
+    coded = _coder(code)
+    events = coded("Human Rights Watch said a Burundian rebel movement was responsible for the "
+                   "slaughter of 150 civilians.")
+    assert ("ASSAULT", ["BDI"], ["BDI"]) in events and ("ACCUSE", ["NGO"], ["BDI"]) in events
+    assert ("ACCUSE", ["RUS"], ["RUS"]) in coded(
+        "Russian President Vladimir Putin said the explosions that brought down two airliners "
+        "were the work of terrorists.")

@@ -1088,6 +1088,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             actor, recipient = coder.noun_arguments(trigger)
         else:
             actor, recipient = coder.verb_arguments(trigger)
+        blamed, copula = _blamed_for(token) if entry.event_type == "ASSAULT" else ([], None)
+        doers = coder.heads_to_actors(blamed, named=True)
+        if doers and all(a.start == token.idx for a in actor):
+            actor = doers  # "the explosions were the work of terrorists linked to al-Qaeda"
         under = _anchor(token)
         if entry.pos == "NOUN" and under.dep_ == "pobj" and under.head.lower_ == "under" \
                 and under.head.head.pos_ in ("VERB", "AUX") and not _children(token, "poss"):
@@ -1287,16 +1291,16 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if entry.trigger == "warn" and not recipient and not any(
                 t.i in triggers for c in _children(token, "ccomp") for t in c.subtree):
             continue  # "BA warned that yields would decline": a forecast, no threat to anyone
-        doers = [s for c in _children(token, "ccomp") if any(a.lower_ == "to" for a in c.children)
+        asked = [s for c in _children(token, "ccomp") if any(a.lower_ == "to" for a in c.children)
                  for s in _children(c, "nsubj")]  # "wants Germany to pay"
-        if entry.object == "clause" and not coder.heads_to_actors(doers) or entry.object == "actor" \
+        if entry.object == "clause" and not coder.heads_to_actors(asked) or entry.object == "actor" \
                 and not any(coder.heads_to_actors([o]) or coder.actors.sector_of(o) is not None
                             or o.lemma_.lower() in SEIZED_PLACES or o.i in triggers  # "hosted talks"
                             for o in _children(token, "dobj")):
             continue  # "will target key marginal seats": a campaign's aim, no attack (the
             # lexicon's `object` column: "actor", the object must name an actor, a seized place
             # or an event; "clause", an actor must be asked to act: "wants Germany to pay")
-        if entry.event_type == "ASSAULT" and token.lemma_.lower() in EXPLOSIONS \
+        if entry.event_type == "ASSAULT" and token.lemma_.lower() in EXPLOSIONS and not doers \
                 and not _attack_told(doc) and all(_bare_state(r, tables, PLACE_KINDS) for r in recipient):
             continue  # "a huge explosion rocked North Korea": no one is said to have attacked,
             # and nothing but a place was hit (an embassy would be a target)
@@ -1398,6 +1402,15 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             event.confidence = round(max(event.confidence - 0.4, 0.05), 2)
         by_token[token.i] = event
         out.append(event)
+        if doers and copula is not None and copula.dep_ == "ccomp" \
+                and copula.head.lemma_.lower() in SPEECH_VERBS:
+            # "Putin said the explosions were the work of terrorists": the speaker accuses them
+            speaker = coder.heads_to_actors(subject_heads(copula.head), named=True)
+            if speaker:
+                blame = _restated(event, "ACCUSE", "112", tables, actor=_shift(speaker, offset),
+                                  recipient=[dataclasses.replace(a) for a in event.actor])
+                blame.mode = "allege"
+                out.append(blame)
         stated = _stated_intention(event, trigger, tables, coder) or _stated_refusal(event, trigger, tables)
         if stated is not None:
             out.append(stated)
@@ -1405,6 +1418,22 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
     _condemned_attackers(doc, by_token)
     _tolls_of_named_attacks(doc, by_token)
     return out
+
+
+def _blamed_for(noun: Token) -> tuple[list[Token], Token | None]:
+    """Who a clause says did an attack, and the clause's verb: 'the rebels were responsible for
+    the slaughter', 'the explosions were the work of terrorists'."""
+    anchor = _anchor(noun)
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "for" \
+            and anchor.head.head.lemma_.lower() == "responsible" and anchor.head.head.dep_ == "acomp":
+        verb = anchor.head.head.head
+        return subject_heads(verb), verb
+    if anchor.dep_ == "nsubj":
+        verb = anchor.head
+        for attr in _children(verb, "attr"):
+            if attr.lemma_.lower() == "work":
+                return [o for p, o in _prep_objects(attr) if p == "of"], verb
+    return [], None
 
 
 def _tolls_of_named_attacks(doc: Doc, by_token: dict[int, Event]) -> None:
