@@ -256,7 +256,7 @@ class DocActors:
     def _nationality(self, span: Span) -> bool:
         """A country named as people's nationality ("a US hostage", "US marines"), not a place."""
         return span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.i >= span.end \
-            and (self.sector_of(span.root.head) or (None, False))[1]
+            and self.is_person_noun(span.root.head)
 
     def _dateline_country(self) -> str | None:
         """The country of the dateline ("TBILISI, Georgia (Wire) —", "ANKARA —"), if any."""
@@ -384,6 +384,11 @@ class DocActors:
                 return Entry("person", resolved.country, resolved.sector, resolved.name or span.text)
         return entry
 
+    def is_person_noun(self, token: Token) -> bool:
+        """Whether a noun names a person by role ("official", "marines", "doctors")."""
+        found = self.sector_of(token)
+        return found is not None and found[1]
+
     def sector_of(self, token: Token) -> tuple[str, bool] | None:
         """The sector a noun names, trying 'foreign minister' before 'minister'."""
         nouns = self.tables.sector_nouns
@@ -463,14 +468,12 @@ class DocActors:
             # "an audio tape released by bin Laden's deputy calls for attacks", "a statement
             # from the ministry said": the author speaks through it
             owners = [c for c in head.children if c.dep_ == "poss"]
-            owners += [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
-                       for o in p.children if o.dep_ == "pobj"]
+            owners += _prep_objects(head, "from", "by")
             owners += [o for acl in head.children if acl.dep_ == "acl" for agent in acl.children
                        if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj"]
             # "a religious fatwa issued in Iraq": issued by those there
-            owners += [o for acl in head.children if acl.dep_ == "acl" for p in acl.children
-                       if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
-                       if o.dep_ == "pobj" and self.is_place(o)]
+            owners += [o for acl in head.children if acl.dep_ == "acl"
+                       for o in _prep_objects(acl, "in") if self.is_place(o)]
             for owner in owners:
                 inner = self.resolve(owner, named=True)
                 if inner is not None:
@@ -478,9 +481,7 @@ class DocActors:
         if head.lemma_.lower() in KIN_HEADS:
             # "the family of a Briton held hostage", "Bigley's brother": private people of
             # the country of the one they are kin to
-            owners = [c for c in head.children if c.dep_ == "poss"] + [
-                o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
-                for o in p.children if o.dep_ == "pobj"]
+            owners = [c for c in head.children if c.dep_ == "poss"] + _prep_objects(head, "of")
             for owner in owners:
                 inner = self.resolve(owner, named=True)
                 if inner is not None and inner.country:
@@ -504,15 +505,13 @@ class DocActors:
                      if c.dep_ == "acl" and self.located_in(c)), None) or self.home
                 return ActorMention(self.text[start:end], start, end, None, country, "CVL")
         actor = self._resolve_phrase(head, named)
-        if actor is not None and actor.country is None and (self.sector_of(head) or (None, False))[1]:
+        if actor is not None and actor.country is None and self.is_person_noun(head):
             # "doctors from two American aid groups", "envoys from the African Union": people
             # of the body they come from
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ == "from":
-                    body = next((self.resolve(o) for o in prep.children if o.dep_ == "pobj"), None)
-                    if body is not None and body.country:
-                        actor.country = body.country
-                        break
+            for body in (self.resolve(o) for o in _prep_objects(head, "from")):
+                if body is not None and body.country:
+                    actor.country = body.country
+                    break
         if actor is not None and actor.country is None:
             actor.country = self.located_in(head)  # "a court in Yemen", "police in Tbilisi"
             if actor.country is None and actor.sector in DOMESTIC_SECTORS:
@@ -688,6 +687,12 @@ class DocActors:
                     out.append(ActorMention(self.text[other.idx:end], other.idx, end, None,
                                             entry.country, actor.sector))
         return out
+
+
+def _prep_objects(token: Token, *words: str) -> list[Token]:
+    """The objects of a token's prepositions among ``words`` ("from the ministry")."""
+    return [o for p in token.children if p.dep_ == "prep" and p.lower_ in words
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def _coordinated_person(token: Token) -> bool:

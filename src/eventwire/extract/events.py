@@ -739,8 +739,7 @@ class SentenceCoder:
         """'an official visit': a person noun used as an adjective names no one."""
         if token.dep_ != "amod" or token.tag_ != "JJ" or self.actors.in_tables(token):
             return False
-        sector = self.actors.sector_of(token)
-        return sector is not None and sector[1]
+        return self.actors.is_person_noun(token)
 
     def noun_arguments(self, trigger: Trigger) -> tuple[list[ActorMention], list[ActorMention]]:
         noun = trigger.token
@@ -1062,7 +1061,7 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 and t.token.i in (token.head.i, token.head.head.i) for t in triggers.values()):
             continue  # "lodged an official protest": the noun is part of the verb's phrase
         if entry.pos == "NOUN" and token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" \
-                and token.head.i not in triggers and (actors.sector_of(token.head) or (None, False))[1]:
+                and token.head.i not in triggers and actors.is_person_noun(token.head):
             continue  # "EC truce monitors", "aid workers", "coup plotters": who they are
         if token.dep_ == "compound" and token.head.i in triggers and \
                 triggers[token.head.i].entry.event_type in CONTENT_TYPES - {"AGREE"}:
