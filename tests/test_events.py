@@ -953,3 +953,20 @@ def test_saying_who_was_responsible_for_an_attack_accuses_them(code):
     assert ("ACCUSE", ["RUS"], ["RUS"]) in coded(
         "Russian President Vladimir Putin said the explosions that brought down two airliners "
         "were the work of terrorists.")
+
+
+def test_those_who_act_at_a_meeting_take_part_in_it(code):
+    coded = _coder(code)
+    assert ("CONSULT", ["USA"], ["IRQ"]) in coded(
+        "The US defence secretary, Donald Rumsfeld, said the army was winning the war during a "
+        "visit to Iraq.")
+    assert coded("Kenyan rebels struggle to make headway in talks aimed at ending the "
+                 "conflict.") == [("CONSULT", ["KEN"], [])]
+    assert coded("The meeting was postponed.") == []
+
+
+def test_a_hostage_threatened_with_death_was_taken(code):
+    coded = _coder(code)
+    events = coded("BAGHDAD (Wire) — Militants threatened to kill a British hostage.")
+    assert ("THREATEN", ["IRQ"], ["GBR"]) in events and ("ASSAULT", ["IRQ"], ["GBR"]) in events
+    assert [e[0] for e in coded("Militants threatened to kill British soldiers.")] == ["THREATEN"]

@@ -371,6 +371,13 @@ SEIZED_PLACES = {"school", "town", "city", "village", "building", "embassy", "ba
                  "district", "province", "oilfield", "refinery", "camp", "checkpoint", "hill"}
 GOVERNING_PREPS = {"on", "for", "into"}  # "arrived on a visit", "gathered for a rally"
 PARTICIPATION_VERBS = {"engage", "participate", "involve", "join"}
+# where the doers of a clause are at a meeting: "said at a summit", "during a visit", "in talks"
+MEETING_PREPS = {"at", "during", "in"}
+
+
+def _content(parent: Trigger | None) -> bool:
+    """Whether an event embedded under ``parent`` is only asked, threatened, promised..."""
+    return parent is not None and parent.entry.event_type in CONTENT_TYPES
 
 
 def _anchor(noun: Token) -> Token:
@@ -803,6 +810,20 @@ class SentenceCoder:
             if not subject and governor.lemma_.lower() in PARTICIPATION_VERBS:
                 subject = _children(governor, "nsubjpass")  # "forces were engaged in cleansing"
             actors = self.heads_to_actors(subject) or self._speaker_for_pronoun(governor, subject)
+        if not actors and governor is None and trigger.entry.event_type == "CONSULT" \
+                and anchor.dep_ == "pobj" and anchor.head.lower_ in MEETING_PREPS and not (
+                    any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in anchor.children)
+                    and not _children(anchor, "prep")):
+            # "Putin took over as head of the bloc at a summit in Astana", "declared victory
+            # during a visit to Iraq", "officials at an emergency meeting said": who does
+            # something at a meeting took part in it ("at the summit": the one told of before)
+            held = anchor.head.head
+            if held.pos_ in ("NOUN", "PROPN"):
+                actors = self.heads_to_actors([held])
+                if not actors and held.dep_ in ("dobj", "attr"):
+                    held = held.head  # "make headway in talks": who makes it
+            if not actors and held.pos_ in ("VERB", "AUX"):
+                actors = self.heads_to_actors(subject_heads(held))
         if not actors and weak:
             actors = self.heads_to_actors(weak)  # "a military coup": the military
         if not actors and trigger.entry.event_type in SENT_THING_TYPES:
@@ -1048,11 +1069,16 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             parent_type = parent_trigger.entry.event_type
             happened = parent_type in ("ACCUSE", "REJECT") and entry.pos == "NOUN" and \
                 token.dep_ in ("dobj", "pobj")  # "condemned the beheading", "rejected the call"
+            # "threatened to kill a British hostage": what is threatened is the killing; that
+            # he was taken hostage has happened
+            taken = token.lemma_.lower() in VICTIM_NOUNS and (
+                parent_type in CONTENT_TYPES or _content(embedded.get(parent_trigger.token.i)))
+            happened = happened or taken
             if (parent_type in CONTENT_TYPES or parent_type == "CONCEDE"
                     and (entry.event_type == "RETREAT" or parent_trigger.entry.trigger in PERMITS)) \
                     and not happened:  # "allowed the opposition to hold a rally": permitted
                 continue  # the content of a request, threat, promise, refusal or accusation
-            if parent_type == entry.event_type and entry.pos == "NOUN" and not (
+            if parent_type == entry.event_type and entry.pos == "NOUN" and not taken and not (
                     entry.reciprocal and any(p == "between" for p, _ in _prep_objects(token))):
                 continue  # "provided military aid": the verb codes it ("hosted talks between
                 # Russia and Ukraine": the host's event and the parties' talks are two)
@@ -1069,8 +1095,9 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if entry.pos == "NOUN" and token.lemma_.lower() in VICTIM_NOUNS | AGENT_NOUNS and any(
                 (t.entry.event_type == "ASSAULT" or t.token.lemma_.lower() in HOLDING_VERBS)
                 and t.entry.pos == "VERB" and t.token in (token.head, token.head.head)
-                for t in triggers.values()):
+                and not _content(embedded.get(t.token.i)) for t in triggers.values()):
             continue  # "were held hostage", "kidnappers seized two Americans": the verb codes it
+            # (not "threatened to kill a British hostage": the killing is only threatened)
         if entry.pos == "NOUN" and token.lemma_.lower() == "raid" and _attack_told(doc):
             continue  # "killed two militants during a massive Gaza raid": the attack the
             # story tells of (a raid in a story of no violence stays a police raid)
