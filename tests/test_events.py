@@ -970,3 +970,18 @@ def test_a_hostage_threatened_with_death_was_taken(code):
     events = coded("BAGHDAD (Wire) — Militants threatened to kill a British hostage.")
     assert ("THREATEN", ["IRQ"], ["GBR"]) in events and ("ASSAULT", ["IRQ"], ["GBR"]) in events
     assert [e[0] for e in coded("Militants threatened to kill British soldiers.")] == ["THREATEN"]
+
+
+def test_unnamed_kidnappers_are_of_where_the_captives_are_held(code):
+    coded = _coder(code)
+    events = coded("Dutch engineer still held hostage in Iraq.\nThe Netherlands is doing all "
+                   "it can for a kidnapped engineer, the prime minister said in The Hague, "
+                   "ignoring insurgents threatening to kill the man.")
+    assert ("ASSAULT", ["IRQ"], ["NLD"]) in events
+    assert [e for e in events if e[0] == "THREATEN"] == [("THREATEN", ["IRQ"], ["NLD"])]
+
+
+def test_a_headline_names_the_unnamed_parties_of_the_event_it_repeats(code):
+    coded = _coder(code)
+    assert coded("Dutch hostage killed by Iraqi captors.\nA Dutch hostage has been killed by "
+                 "his captors, officials said.") == [("ASSAULT", ["IRQ"], ["NLD"])]

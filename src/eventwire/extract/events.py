@@ -928,7 +928,53 @@ def find_events(doc: Doc, actors: DocActors, tables: Tables, doc_id: str,
         if modals:
             events.extend(_obligations(doc, sent, index + sentence_base, actors, tables, doc_id,
                                        published, offset, modals, events))
+    _held_where_captive(doc, actors, events, offset)
     return events
+
+
+# words that tell of people held captive, and of those who hold them
+CAPTIVITY_WORDS = {"kidnap", "abduct", "kidnapping", "abduction", "captivity"}
+
+
+def _captivity_place(doc: Doc, actors: DocActors) -> str | None:
+    """Where the story's captives are held: "two French journalists held hostage in Iraq",
+    "Ten Turkish hostages freed in Iraq", "Iraq hostage Ken Bigley", "Iraqi captors"."""
+    for token in doc:
+        if token.lemma_.lower() not in VICTIM_NOUNS | AGENT_NOUNS | CAPTIVITY_WORDS:
+            continue
+        for word in (token, token.head):
+            for p, o in _prep_objects(word):
+                if p == "in" and (country := actors.place_country(o)):
+                    return country
+        for c in token.children:
+            if c.dep_ == "compound" and c.i < token.i and (country := actors.place_country(c)):
+                return country
+            if token.lemma_.lower() in AGENT_NOUNS and c.dep_ in ("amod", "compound") \
+                    and (found := actors.resolve(c)) is not None and found.country:
+                return found.country  # "killed by Iraqi captors"
+    return None
+
+
+def _held_where_captive(doc: Doc, actors: DocActors, events: list[Event], offset: int) -> None:
+    """Kidnappers no one names are of where their captives are held, wherever the story
+    says so ("a kidnapped Briton ... insurgents threatening to kill the man", a story on a
+    hostage in Iraq): as armed groups no one names are of where they act."""
+    # ... and no kidnapper no one names is of his captives' country when they are held abroad
+    unnamed = [a for e in events for a in e.actor if a.country is None or actors.is_guessed(a, offset)
+               or e.mode == "abduct" and a.text == e.trigger.text
+               and a.country in {r.country for r in e.recipient}]
+    armed = [a for a in unnamed if a.sector in LOCAL_ARMED or a.text.split()[-1].lower().rstrip("s")
+             in {n.rstrip("s") for n in AGENT_NOUNS}]
+    if not armed:
+        return
+    place = _captivity_place(doc, actors)
+    if place is None:
+        return
+    for event in events:
+        victims = {r.country for r in event.recipient}
+        for mention in event.actor:
+            if mention in armed and place not in victims:
+                mention.country = place
 
 
 # "Russia said Sudan must return the helicopter": a demand by the speaker on the clause's subject
@@ -2147,6 +2193,23 @@ def drop_headline_repeats(events: list[Event], text: str) -> list[Event]:
     if not headline:
         return events
     told = {e.event_type for e in events if e.sentence_index > 0}
+    for head in headline:
+        # "US hostage killed by Iraqi captors" over "... has been killed by his captors": the
+        # headline says whose the body's unnamed parties are
+        for group in ("actor", "recipient"):
+            known = [m.country for m in getattr(head, group) if m.country]
+            if not known:
+                continue
+            for body in events:
+                if body.sentence_index == 0 or body.event_type != head.event_type:
+                    continue
+                other = "recipient" if group == "actor" else "actor"
+                if not {m.country for m in getattr(body, other) if m.country} \
+                        <= {m.country for m in getattr(head, other) if m.country}:
+                    continue  # another event of the type, between other parties
+                for mention in getattr(body, group):
+                    if mention.country is None:
+                        mention.country = known[0]
     return [e for e in events if e not in headline or e.event_type not in told]
 
 
