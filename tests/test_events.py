@@ -985,3 +985,13 @@ def test_a_headline_names_the_unnamed_parties_of_the_event_it_repeats(code):
     coded = _coder(code)
     assert coded("Dutch hostage killed by Iraqi captors.\nA Dutch hostage has been killed by "
                  "his captors, officials said.") == [("ASSAULT", ["IRQ"], ["NLD"])]
+
+
+def test_a_scheduled_verb_lends_its_tense_to_its_conjuncts(code):
+    coded = _coder(code)
+    assert ("AGREE", ["IRQ", "USA"], []) in coded(
+        "Iraqi Prime Minister Iyad Allawi is to address a joint session of the US Congress as "
+        "well as meeting President Bush.")
+    assert ("AGREE", ["IRQ", "USA"], []) not in coded(
+        "Iraqi Prime Minister Iyad Allawi addressed a joint session of the US Congress as "
+        "well as meeting President Bush.")

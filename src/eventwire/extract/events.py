@@ -1710,11 +1710,16 @@ def _stated_intention(event: Event, trigger: Trigger, tables: Tables,
             a.start == event.trigger.start for a in event.actor):
         return None  # "hopeful that the hostages would be freed": the doer, unnamed (the
         # trigger stands in), stated no intention
+    first = token
+    for _ in range(3):  # "is to address Congress as well as meeting Bush": the first verb's
+        if first.dep_ == "conj" and first.head.pos_ == "VERB" and not (
+                coder is not None and first.head.i in coder.triggers):  # tense is the meeting's
+            first = first.head  # (a coded first verb states the intention for both)
     future = any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "would", "'ll", "shall")
-                 for c in token.children)
-    willing = token.dep_ == "xcomp" and token.head.lemma_.lower() in WILLING | SCHEDULED
+                 for c in first.children)
+    willing = first.dep_ == "xcomp" and first.head.lemma_.lower() in WILLING | SCHEDULED
     if willing and any(c.dep_ == "aux" and c.lemma_.lower() in OBLIGATION_MODALS
-                       for h in (token.head, token.head.head) for c in h.children):
+                       for h in (first.head, first.head.head) for c in h.children):
         event.modality = "hypothetical"  # "the US must be ready to mediate": demanded of
         return None  # them (the demand is coded), neither promised nor done
     # headlines: "Iraq PM to address US Congress", "Rumsfeld to Meet Foreign Defense Chiefs"
