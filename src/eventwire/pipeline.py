@@ -40,6 +40,11 @@ class DocumentProcessor:
             user = [actor for path in dictionaries for actor in load_dictionary(path)]
             tables = apply_dictionaries(tables, user)
         self.extractor = Extractor(self.nlp, tables)
+        # the words a title-case headline is put in lower case by (nlp/headlines.py)
+        single = [w for w in tables.verbs if " " not in w]
+        self.headline_words = (frozenset(single),
+                               frozenset(w for w in tables.sector_nouns if " " not in w),
+                               frozenset(tables.surface))
         self.max_chars = max_chars
         self.check_language = check_language
         self.batch_size = batch_size
@@ -66,9 +71,11 @@ class DocumentProcessor:
 
     def process(self, articles: list[Article]) -> list[DocResult | Failure]:
         from .nlp import split_text
+        from .nlp.headlines import headline_case, restore_words
 
         results: list[DocResult | Failure | None] = [None] * len(articles)
         pieces: list[tuple[str, tuple[int, int]]] = []
+        recased: dict[int, str] = {}  # article index -> its first piece as written
         for index, article in enumerate(articles):
             failure = self.screen(article)
             if failure is not None:
@@ -76,12 +83,17 @@ class DocumentProcessor:
                 continue
             results[index] = DocResult(article=article, language="en", n_words=0)
             for offset, piece in split_text(article.text):
-                pieces.append((piece, (index, offset)))
+                cased = headline_case(piece, *self.headline_words) if offset == 0 else None
+                if cased is not None:
+                    recased[index] = piece
+                pieces.append((cased or piece, (index, offset)))
         sentence_base: dict[int, int] = {}
         for doc, (index, offset) in self._parse(pieces):
             result = results[index]
             if not isinstance(result, DocResult):
                 continue
+            if offset == 0 and index in recased:
+                doc = restore_words(doc, recased.pop(index))  # records quote the text as written
             article = result.article
             try:
                 found = self._extract(doc, article, offset, sentence_base.get(index, 0))

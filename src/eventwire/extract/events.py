@@ -1360,6 +1360,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 actor = coder.heads_to_actors(subject_heads(governor), named=True)
             if not actor:
                 continue
+        if entry.trigger == "warn" and _children(token, "dobj") and any(
+                any(a.lower_ == "to" for a in _children(c, "aux")) for c in _children(token, "xcomp")):
+            # "warned Americans to avoid Haiti": advice to do something, a request
+            entry = _retype(trigger, "REQUEST", None, "100")
         if entry.trigger == "warn" and not recipient and not any(
                 t.i in triggers for c in _children(token, "ccomp") for t in c.subtree):
             continue  # "BA warned that yields would decline": a forecast, no threat to anyone
@@ -1723,7 +1727,10 @@ def _stated_intention(event: Event, trigger: Trigger, tables: Tables,
         event.modality = "hypothetical"  # "the US must be ready to mediate": demanded of
         return None  # them (the demand is coded), neither promised nor done
     # headlines: "Iraq PM to address US Congress", "Rumsfeld to Meet Foreign Defense Chiefs"
-    headline = token.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    # ("British minister to visit North Korea": parsed as hung on the noun)
+    headline = (token.dep_ == "ROOT" or token.dep_ in ("acl", "relcl") and token.head.dep_ == "ROOT"
+                and token.head.pos_ in ("NOUN", "PROPN")) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if not (future or willing or headline):
         return None
     verbs = (token, *token.conjuncts)
@@ -2198,6 +2205,11 @@ def drop_headline_repeats(events: list[Event], text: str) -> list[Event]:
     if not headline:
         return events
     told = {e.event_type for e in events if e.sentence_index > 0}
+    # "Zimbabwe Jails Briton" over "A Zimbabwe court jailed ...": the same word tells the same
+    # act, whatever type each sentence's parties give it (a stated intention to act is no act)
+    words = {_stem(e.trigger.text) for e in events if e.sentence_index > 0}
+    headline_told = [e for e in headline if e.event_type in told or _stem(e.trigger.text) in words
+                     and e.event_type not in ("AGREE", "THREATEN")]
     for head in headline:
         # "US hostage killed by Iraqi captors" over "... has been killed by his captors": the
         # headline says whose the body's unnamed parties are
@@ -2215,7 +2227,16 @@ def drop_headline_repeats(events: list[Event], text: str) -> list[Event]:
                 for mention in getattr(body, group):
                     if mention.country is None:
                         mention.country = known[0]
-    return [e for e in events if e not in headline or e.event_type not in told]
+    return [e for e in events if e not in headline_told]
+
+
+def _stem(word: str) -> str:
+    """A word's form without its commonest endings: jails, jailed, jailing -> jail."""
+    word = word.lower().split()[0] if word.strip() else ""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: len(word) - len(suffix)]
+    return word
 
 
 def _shift(mentions: list[ActorMention], offset: int) -> list[ActorMention]:
