@@ -996,3 +996,12 @@ def test_a_scheduled_verb_lends_its_tense_to_its_conjuncts(code):
     assert ("AGREE", ["IRQ", "USA"], []) not in coded(
         "Iraqi Prime Minister Iyad Allawi addressed a joint session of the US Congress as "
         "well as meeting President Bush.")
+
+
+def test_imposing_something_on_someone_coerces_them(code):
+    coded = _coder(code)
+    assert coded("Judges at the Hague tribunal on Thursday imposed a defence counsel on former "
+                 "Yugoslav President Slobodan Milosevic.") == [("COERCE", ["IGO"], ["SRB"])]
+    assert coded("Britain imposed sanctions on Iran.") == [("SANCTION", ["GBR"], ["IRN"])]
+    assert coded("Officials at the French embassy condemned the decision.") == [
+        ("ACCUSE", ["FRA"], [])]

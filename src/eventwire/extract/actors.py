@@ -507,9 +507,9 @@ class DocActors:
         actor = self._resolve_phrase(head, named)
         if actor is not None and actor.country is None and self.is_person_noun(head):
             # "doctors from two American aid groups", "envoys from the African Union": people
-            # of the body they come from
-            for body in (self.resolve(o) for o in _prep_objects(head, "from")):
-                if body is not None and body.country:
+            # of the body they come from ("judges at the Hague tribunal": or work at)
+            for body in (self.resolve(o) for o in _prep_objects(head, "from", "at")):
+                if body is not None and body.country and not self.is_guessed(body):
                     actor.country = body.country
                     break
         if actor is not None and actor.country is None:

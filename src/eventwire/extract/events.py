@@ -1456,7 +1456,7 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 and not any(a.sector in ("COP", "JUD") for a in actor):  # police seizing: arrest
             people = _seized_people(token, tables)
             entry = _retype(trigger, "ASSAULT", "abduct" if people else None, "181" if people else "190")
-        if entry.event_type == "COERCE" and any(a.sector == "JUD" for a in actor):
+        if entry.event_type == "COERCE" and entry.mode != "restrict" and any(a.sector == "JUD" for a in actor):
             # a court jailing someone convicts them (CODEBOOK: a conviction is SANCTION)
             _retype(trigger, "SANCTION", "convict", "16")
         if entry.pos == "NOUN" and entry.event_type != "ACCUSE" and any(
