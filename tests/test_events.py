@@ -1005,3 +1005,13 @@ def test_imposing_something_on_someone_coerces_them(code):
     assert coded("Britain imposed sanctions on Iran.") == [("SANCTION", ["GBR"], ["IRN"])]
     assert coded("Officials at the French embassy condemned the decision.") == [
         ("ACCUSE", ["FRA"], [])]
+
+
+def test_what_comes_from_someone_is_theirs(code):
+    coded = _coder(code)
+    assert coded("The plan drew sharp criticism from Moscow.") == [("ACCUSE", ["RUS"], [])]
+    assert coded("Haiti received food aid from Japan.") == [("AID", ["JPN"], ["HTI"])]
+    assert ("ACCUSE", ["USA"], ["IGO"]) in coded(
+        "The deal went ahead despite objections to the International Criminal Court from the "
+        "United States.")
+    assert coded("Israel completed its withdrawal from Gaza.")[0][1] == ["ISR"]

@@ -371,6 +371,9 @@ SEIZED_PLACES = {"school", "town", "city", "village", "building", "embassy", "ba
                  "district", "province", "oilfield", "refinery", "camp", "checkpoint", "hill"}
 GOVERNING_PREPS = {"on", "for", "into"}  # "arrived on a visit", "gathered for a rally"
 PARTICIPATION_VERBS = {"engage", "participate", "involve", "join"}
+# nouns of events that come from someone ("criticism from Washington"), where "from" does
+# not say where from ("a withdrawal from Gaza", "a release from prison")
+SOURCE_TYPES = {"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "AID", "REJECT", "AGREE", "COOPERATE"}
 # where the doers of a clause are at a meeting: "said at a summit", "during a visit", "in talks"
 MEETING_PREPS = {"at", "during", "in"}
 
@@ -795,8 +798,11 @@ class SentenceCoder:
                 anchor.head.head.i in self.triggers and \
                 self.triggers[anchor.head.head.i].entry.event_type != trigger.entry.event_type:
             governor = None  # "declared a cessation of hostilities": the declarer did not fight
-        if governor is not None and governor.lemma_.lower() in UNDERGOING_VERBS:
+        if governor is not None and (governor.lemma_.lower() in UNDERGOING_VERBS or
+                                     governor.lemma_.lower() in RECEIVING_VERBS
+                                     and trigger.entry.event_type in SOURCE_TYPES):
             governor = None  # "Sudan faces the threat of sanctions": Sudan does not threaten
+            # ("Haiti received aid": Haiti does not give it)
         if actors and trigger.entry.reciprocal and governor is not None and all(
                 a.country in ("IGO", "UNO", "EUR") for a in actors) and all(
                 h.dep_ in ("compound", "amod", "npadvmod") for h in actor_heads):
@@ -824,6 +830,17 @@ class SentenceCoder:
                     held = held.head  # "make headway in talks": who makes it
             if not actors and held.pos_ in ("VERB", "AUX"):
                 actors = self.heads_to_actors(subject_heads(held))
+        received = _governing_verb(noun)
+        received = received if received is not None and received.lemma_.lower() in \
+            UNDERGOING_VERBS | RECEIVING_VERBS else None
+        if not actors and trigger.entry.event_type in SOURCE_TYPES:
+            # "objections to the tribunal from the United States", "pressure from the EU",
+            # "aid from Japan": what comes from someone is theirs ("drew criticism from
+            # Moscow": the verb may hold the "from")
+            sources = preps + (_prep_objects(received) if received is not None else [])
+            sources += [inner for p, o in preps if p in ("to", "against", "on")
+                        for inner in _prep_objects(o)]  # "objections to the court from the US"
+            actors = self.heads_to_actors([o for p, o in sources if p == "from"])
         if not actors and weak:
             actors = self.heads_to_actors(weak)  # "a military coup": the military
         if not actors and trigger.entry.event_type in SENT_THING_TYPES:
@@ -861,6 +878,10 @@ class SentenceCoder:
             if not heads and noun.dep_ == "dobj":  # the clause hung on the verb
                 heads = [h for c in _children(noun.head, "ccomp") for h in _children(c, "nsubj")]
             recipients = self.heads_to_actors(heads)
+        if actors and not recipients and received is not None \
+                and trigger.entry.event_type in SOURCE_TYPES:
+            # "Sudan faced growing pressure from the EU": the one who faces it is its target
+            recipients = self.heads_to_actors(subject_heads(received))
         recipients = [r for r in recipients if all(r.start != a.start for a in actors)]
         return actors, recipients
 
@@ -1823,6 +1844,8 @@ def _seized_people(token: Token, tables: Tables) -> bool:
 
 # "faced the threat of epidemics", "fears an attack", "suffered the sanctions": the subject
 # undergoes the event the object names
+# verbs whose subject gets what their object tells of: "drew criticism", "received aid"
+RECEIVING_VERBS = {"draw", "receive", "attract", "get", "earn", "win", "accept", "welcome"}
 UNDERGOING_VERBS = {"face", "fear", "suffer", "endure", "survive", "confront", "risk", "escape",
                     "dread", "brave", "weather"}
 # "the court decided to allow the candidate to run", "Israel allowed aid trucks into Gaza":
