@@ -1015,3 +1015,13 @@ def test_what_comes_from_someone_is_theirs(code):
         "The deal went ahead despite objections to the International Criminal Court from the "
         "United States.")
     assert coded("Israel completed its withdrawal from Gaza.")[0][1] == ["ISR"]
+
+
+def test_pressure_on_someone_asks_something_of_them(code):
+    coded = _coder(code)
+    assert coded("Sudan faced growing pressure from the European Union.") == [
+        ("REQUEST", ["EUR"], ["SDN"])]
+    assert coded("Russia raised pressure on Western states to hand over Chechen separatists.") == [
+        ("REQUEST", ["RUS"], ["WST"])]
+    assert coded("Blood pressure rises with age.") == []
+    assert coded("China resisted international pressure to break the link.") == []

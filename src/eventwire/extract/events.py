@@ -878,11 +878,12 @@ class SentenceCoder:
             if not heads and noun.dep_ == "dobj":  # the clause hung on the verb
                 heads = [h for c in _children(noun.head, "ccomp") for h in _children(c, "nsubj")]
             recipients = self.heads_to_actors(heads)
+        recipients = [r for r in recipients if all(r.start != a.start for a in actors)]
         if actors and not recipients and received is not None \
                 and trigger.entry.event_type in SOURCE_TYPES:
             # "Sudan faced growing pressure from the EU": the one who faces it is its target
-            recipients = self.heads_to_actors(subject_heads(received))
-        recipients = [r for r in recipients if all(r.start != a.start for a in actors)]
+            recipients = [r for r in self.heads_to_actors(subject_heads(received))
+                          if all(r.start != a.start for a in actors)]
         return actors, recipients
 
 
@@ -1191,9 +1192,9 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             # "a US national has been put under investigation in Italy", "was placed under
             # house arrest": the subject undergoes it; the doer goes unsaid
             undergoing = coder.heads_to_actors(_children(under.head.head, "nsubj", "nsubjpass"))
-            if undergoing:
-                recipient = undergoing
-                actor = _unsaid_doer(trigger, recipient, coder, earlier) or [
+            if undergoing:  # ("under pressure from the Communist parties": theirs)
+                recipient = [r for r in undergoing if all(r.start != a.start for a in actor)]
+                actor = actor or _unsaid_doer(trigger, recipient, coder, earlier) or [
                     _stand_in(token, coder.happened_in(token), None)]
         if entry.pos == "NOUN" and entry.event_type in UNDERGONE_TYPES and not actor and (
                 governor := _governing_verb(token)) is not None \
@@ -1845,7 +1846,8 @@ def _seized_people(token: Token, tables: Tables) -> bool:
 # "faced the threat of epidemics", "fears an attack", "suffered the sanctions": the subject
 # undergoes the event the object names
 # verbs whose subject gets what their object tells of: "drew criticism", "received aid"
-RECEIVING_VERBS = {"draw", "receive", "attract", "get", "earn", "win", "accept", "welcome"}
+RECEIVING_VERBS = {"draw", "receive", "attract", "get", "earn", "win", "accept", "welcome", "feel",
+                   "resist", "withstand", "defy"}
 UNDERGOING_VERBS = {"face", "fear", "suffer", "endure", "survive", "confront", "risk", "escape",
                     "dread", "brave", "weather"}
 # "the court decided to allow the candidate to run", "Israel allowed aid trucks into Gaza":
