@@ -1025,3 +1025,10 @@ def test_pressure_on_someone_asks_something_of_them(code):
         ("REQUEST", ["RUS"], ["WST"])]
     assert coded("Blood pressure rises with age.") == []
     assert coded("China resisted international pressure to break the link.") == []
+
+
+def test_a_chinese_leader_is_named_by_his_family_name_first(code):
+    coded = _coder(code)
+    assert ("REQUEST", ["CHN"], ["CHN"]) in coded(
+        "Wen calls for better leadership from party.\nBEIJING - Chinese Premier Wen Jiabao "
+        "yesterday pledged to improve the leadership of the Communist Party.")

@@ -51,6 +51,10 @@ GROUP_PRONOUNS = {"it", "they", "them", "we"}
 TITLE_SECTORS_SKIP = {"mr", "mrs", "ms", "dr", "sir"}
 
 
+# countries whose people's names put the family name first ("Wen Jiabao": Wen)
+FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "SGP"}
+
+
 @dataclass
 class Resolved:
     country: str | None
@@ -181,6 +185,8 @@ class DocActors:
             words = name.split()
             if len(words) > 1 and resolved.country and words[-1][:1].isupper():
                 self.surnames.setdefault(words[-1], resolved)
+                if resolved.country in FAMILY_NAME_FIRST and words[0][:1].isupper():
+                    self.surnames.setdefault(words[0], resolved)  # "Wen" for Wen Jiabao
         # where the story is: from every mention of a country or of a person whose country
         # is known (home), and from place names only (home_place: "French warplanes" say
         # who, not where)
