@@ -1032,3 +1032,10 @@ def test_a_chinese_leader_is_named_by_his_family_name_first(code):
     assert ("REQUEST", ["CHN"], ["CHN"]) in coded(
         "Wen calls for better leadership from party.\nBEIJING - Chinese Premier Wen Jiabao "
         "yesterday pledged to improve the leadership of the Communist Party.")
+
+
+def test_calling_for_someone_to_act_asks_it_of_them(code):
+    coded = _coder(code)
+    assert coded("The UN Security Council passed a resolution calling for Iran to suspend all "
+                 "uranium enrichment.") == [("REQUEST", ["UNO"], ["IRN"])]
+    assert coded("The EU called for Israel to withdraw from Gaza.") == [("REQUEST", ["EUR"], ["ISR"])]

@@ -75,6 +75,9 @@ def match_trigger(token: Token, tables: Tables) -> Trigger | None:
                 c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children))}
             dependents |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep"
                            for g in c.children}
+            # "called for Iran to suspend enrichment": the "for" opens the clause asked for
+            dependents |= {m.lemma_.lower() for c in token.children if c.dep_ == "advcl"
+                           for m in c.children if m.dep_ == "mark" and m.lower_ == "for"}
             # "lifted a state of emergency", "eased the siege of the city"
             dependents |= {g.lemma_.lower() for c in token.children if c.dep_ == "dobj"
                            for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -240,7 +243,9 @@ def _embedding(token: Token, triggers: dict[int, Trigger]) -> tuple[Token | None
     """The clause head a trigger is the complement of, if any (and its trigger, if one)."""
     current = token
     for _ in range(4):
-        if current.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "conj", "prep", "acomp"):
+        if current.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "conj", "prep", "acomp") \
+                or current.dep_ == "advcl" and any(  # "called for Iran to suspend enrichment"
+                    m.dep_ == "mark" and m.lower_ == "for" for m in current.children):
             parent = current.head
             if parent.i == current.i:
                 return None, None
@@ -573,9 +578,12 @@ class SentenceCoder:
                 place, trigger.entry.event_type in PLACE_TYPES)
         if not recipients and trigger.entry.event_type in CONTENT_TYPES:
             # "offered to mediate between Moscow and Kyiv": the parties are in the content
-            for content in _children(verb, "xcomp", "ccomp"):
+            contents = _children(verb, "xcomp", "ccomp") + [
+                c for c in _children(verb, "advcl") if any(  # "called for Iran to suspend"
+                    m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+            for content in contents:
                 heads = _children(content, "dobj", "dative")
-                if content.dep_ == "ccomp":  # "demanded that the US cancel ...": who is asked
+                if content.dep_ in ("ccomp", "advcl"):  # "demanded that the US cancel ...": who is asked
                     subjects = _children(content, "nsubj", "nsubjpass")
                     # "protested that the police had beaten detainees": the police are accused
                     heads = subjects if subjects and trigger.entry.event_type == "ACCUSE" \
