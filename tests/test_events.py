@@ -1039,3 +1039,14 @@ def test_calling_for_someone_to_act_asks_it_of_them(code):
     assert coded("The UN Security Council passed a resolution calling for Iran to suspend all "
                  "uranium enrichment.") == [("REQUEST", ["UNO"], ["IRN"])]
     assert coded("The EU called for Israel to withdraw from Gaza.") == [("REQUEST", ["EUR"], ["ISR"])]
+
+
+def test_those_held_hostage_are_the_victims_whatever_the_parse(code):
+    coded = _coder(code)
+    assert ("ASSAULT", ["IRQ"], ["FRA"]) in coded(
+        "The French government held crisis talks on the fate of two French journalists held "
+        "hostage in Iraq Wednesday.")
+    assert ("ASSAULT", ["IRQ"], ["FRA"]) in coded(
+        "Two French journalists held hostage by the Islamic Army in Iraq were freed.")
+    assert coded("Gunmen took two Italian aid workers hostage in Baghdad.") == [
+        ("ASSAULT", ["IRQ"], ["ITA"])]

@@ -1169,7 +1169,8 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 triggers[token.head.i].entry.event_type in CONTENT_TYPES - {"AGREE"}:
             continue  # "child rape charges", "terror threat": what is alleged or threatened
         if entry.pos == "NOUN" and token.lemma_.lower() in VICTIM_NOUNS | AGENT_NOUNS and any(
-                (t.entry.event_type == "ASSAULT" or t.token.lemma_.lower() in HOLDING_VERBS)
+                (t.entry.event_type == "ASSAULT" or t.token.lemma_.lower() in HOLDING_VERBS
+                 and t.entry.event_type == "COERCE")  # (not "held" misread as holding talks)
                 and t.entry.pos == "VERB" and t.token in (token.head, token.head.head)
                 and not _content(embedded.get(t.token.i)) for t in triggers.values()):
             continue  # "were held hostage", "kidnappers seized two Americans": the verb codes it
@@ -1190,6 +1191,15 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             actor, recipient = coder.noun_arguments(trigger)
         else:
             actor, recipient = coder.verb_arguments(trigger)
+        held_objects = _children(token, "dobj", "oprd")
+        if entry.pos == "VERB" and entry.mode == "abduct" and token.lemma_.lower() in HOLDING_VERBS \
+                and _children(token, "nsubj") and held_objects and all(
+                    o.lemma_.lower() in VICTIM_NOUNS and not _children(o, "compound", "amod")
+                    for o in held_objects):
+            # "Two French journalists held hostage by the Islamic Army": the small model makes
+            # the held its subject; they are held, by whoever "by" names
+            recipient = coder.heads_to_actors(_children(token, "nsubj"))
+            actor = coder.heads_to_actors([o for p, o in _prep_objects(token) if p == "by"], named=True)
         blamed, copula = _blamed_for(token) if entry.event_type == "ASSAULT" else ([], None)
         doers = coder.heads_to_actors(blamed, named=True)
         if doers and all(a.start == token.idx for a in actor):
