@@ -1050,3 +1050,10 @@ def test_those_held_hostage_are_the_victims_whatever_the_parse(code):
         "Two French journalists held hostage by the Islamic Army in Iraq were freed.")
     assert coded("Gunmen took two Italian aid workers hostage in Baghdad.") == [
         ("ASSAULT", ["IRQ"], ["ITA"])]
+
+
+def test_kidnappers_are_of_where_their_captives_were_freed(code):
+    coded = _coder(code)
+    events = coded("Ten Turkish hostages freed in Iraq.\nThe men, who work for an Ankara company, "
+                   "were kidnapped last month by a militant group.")
+    assert ("ASSAULT", ["IRQ"], ["TUR"]) in events

@@ -972,7 +972,7 @@ def _captivity_place(doc: Doc, actors: DocActors) -> str | None:
     for token in doc:
         if token.lemma_.lower() not in VICTIM_NOUNS | AGENT_NOUNS | CAPTIVITY_WORDS:
             continue
-        for word in (token, token.head):
+        for word in (token, token.head, *_children(token, "acl", "relcl")):  # "hostages freed in Iraq"
             for p, o in _prep_objects(word):
                 if p == "in" and (country := actors.place_country(o)):
                     return country
@@ -990,11 +990,12 @@ def _held_where_captive(doc: Doc, actors: DocActors, events: list[Event], offset
     says so ("a kidnapped Briton ... insurgents threatening to kill the man", a story on a
     hostage in Iraq): as armed groups no one names are of where they act."""
     # ... and no kidnapper no one names is of his captives' country when they are held abroad
+    agents = {n.rstrip("s") for n in AGENT_NOUNS}
     unnamed = [a for e in events for a in e.actor if a.country is None or actors.is_guessed(a, offset)
-               or e.mode == "abduct" and a.text == e.trigger.text
+               or e.mode == "abduct" and a.name is None
                and a.country in {r.country for r in e.recipient}]
-    armed = [a for a in unnamed if a.sector in LOCAL_ARMED or a.text.split()[-1].lower().rstrip("s")
-             in {n.rstrip("s") for n in AGENT_NOUNS}]
+    armed = [a for a in unnamed if a.sector in LOCAL_ARMED | {None}
+             or a.text.split()[-1].lower().rstrip("s") in agents]
     if not armed:
         return
     place = _captivity_place(doc, actors)
