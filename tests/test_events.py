@@ -1057,3 +1057,9 @@ def test_kidnappers_are_of_where_their_captives_were_freed(code):
     events = coded("Ten Turkish hostages freed in Iraq.\nThe men, who work for an Ankara company, "
                    "were kidnapped last month by a militant group.")
     assert ("ASSAULT", ["IRQ"], ["TUR"]) in events
+
+
+def test_a_place_named_as_a_neighbour_is_not_where_things_are(code):
+    result = code("The army killed 24 militants who had taken refuge in the mountainous region "
+                  "bordering Cameroon.")
+    assert [[r.country for r in e.recipient] for e in result.events] == [[None]]

@@ -51,6 +51,22 @@ GROUP_PRONOUNS = {"it", "they", "them", "we"}
 TITLE_SECTORS_SKIP = {"mr", "mrs", "ms", "dr", "sir"}
 
 
+# words that name a place as the neighbour of where something is ("bordering Cameroon")
+BORDER_WORDS = {"border", "frontier", "bordering", "neighbouring", "neighboring"}
+
+
+def _neighbour(span) -> bool:
+    """A place named as next door to where things are: "the region bordering Cameroon",
+    "near the Cameroon border", "the border with Syria"."""
+    root = span.root
+    head = root.head
+    if root.dep_ in ("compound", "nmod") and head.lemma_.lower() in BORDER_WORDS:
+        return True
+    if root.dep_ == "dobj" and head.lower_ in BORDER_WORDS | {"borders", "borders"}:
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in BORDER_WORDS
+
+
 # countries whose people's names put the family name first ("Wen Jiabao": Wen)
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "SGP"}
 
@@ -208,7 +224,7 @@ class DocActors:
                     "country", "capital", "city", "demonym"):
                 continue
             named[entry.country] = named.get(entry.country, 0) + 1
-            if entry.kind != "demonym" and not self._nationality(span):
+            if entry.kind != "demonym" and not self._nationality(span) and not _neighbour(span):
                 placed[entry.country] = placed.get(entry.country, 0) + 1
         return named, placed
 
@@ -253,6 +269,8 @@ class DocActors:
                 continue
             if self._nationality(span):
                 continue  # "a US military official", "US marines": who they are, not where
+            if _neighbour(span):
+                continue  # "a region bordering Cameroon", "near the Cameroon border": next door
             entry = self.tables.surface.get(span.text)
             if entry is not None and entry.kind in ("country", "capital", "city") \
                     and entry.country and entry.country not in exclude:
