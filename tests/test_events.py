@@ -1063,3 +1063,15 @@ def test_a_place_named_as_a_neighbour_is_not_where_things_are(code):
     result = code("The army killed 24 militants who had taken refuge in the mountainous region "
                   "bordering Cameroon.")
     assert [[r.country for r in e.recipient] for e in result.events] == [[None]]
+
+
+def test_people_told_of_before_keep_their_country(code):
+    coded = _coder(code)
+    assert coded("US soldiers in Iraq murder probe.\nFour soldiers are charged with the murder of "
+                 "an Iraqi general who died in custody in Iraq, the US army says.")[0][2] == ["USA"]
+
+
+def test_a_city_a_treaty_is_named_after_is_no_party_to_it(code):
+    coded = _coder(code)
+    assert ("AGREE", ["RUS"], []) in coded("Russia will consider Kyoto ratification in October.")
+    assert ("PROTEST", ["IND"], []) in coded("Police dispersed the Kolkata protests.")

@@ -207,6 +207,15 @@ class DocActors:
         # is known (home), and from place names only (home_place: "French warplanes" say
         # who, not where)
         named, placed = self._country_counts()
+        # "US soldiers in Iraq murder probe. Four soldiers are charged ...": people a country
+        # word names, by their noun, for later bare mentions of the same noun
+        self.nationals: list[tuple[int, str, str]] = []  # (token index, noun lemma, country)
+        for span in {id(s): s for s in self.match_at.values()}.values():
+            entry = self.tables.surface.get(span.text)
+            if entry is not None and entry.country and self._nationality(span):
+                head = span.root.head
+                self.nationals.append((head.i, head.lemma_.lower(), entry.country))
+        self.nationals.sort()
         for _, _, person in self.people:
             if person.country:
                 named[person.country] = named.get(person.country, 0) + 1
@@ -538,6 +547,11 @@ class DocActors:
                     break
         if actor is not None and actor.country is None:
             actor.country = self.located_in(head)  # "a court in Yemen", "police in Tbilisi"
+            if actor.country is None and not any(
+                    c.dep_ in ("amod", "compound", "nmod", "poss") for c in head.children):
+                # "US soldiers ... Four soldiers are charged": the same people told of before
+                before = [c for i, lemma, c in self.nationals if i < head.i and lemma == head.lemma_.lower()]
+                actor.country = before[-1] if before else None
             if actor.country is None and actor.sector in DOMESTIC_SECTORS:
                 # "police", "the opposition": those of the country the story is in (a guess
                 # the event coder may refine: victims are of where the attack was)

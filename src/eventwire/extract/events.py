@@ -781,12 +781,13 @@ class SentenceCoder:
                        and c.i < trigger.start or c.dep_ == "poss"]
         actor_heads = [h for h in actor_heads if h.i not in range(trigger.start, trigger.end)
                        and not self._adjectival_person(h)]
-        if trigger.entry.event_type == "ASSAULT":
-            # "the Beslan school massacre", "the Kirkuk bombing": where, not who
-            actor_heads = [h for h in actor_heads if not (
-                h.dep_ == "compound" and (h.lemma_.lower() in SEIZED_PLACES or self.actors.is_place(h)
-                                          and self.tables.surface.get(h.text) is not None
-                                          and self.tables.surface[h.text].kind == "city"))]
+        # "the Beslan school massacre", "the Kirkuk bombing", "Kyoto ratification": where, or
+        # what it is named after, not who ("the Gujarat riots": a city's people protest)
+        actor_heads = [h for h in actor_heads if trigger.entry.event_type == "PROTEST" or not (
+            h.dep_ == "compound" and (
+                trigger.entry.event_type == "ASSAULT" and h.lemma_.lower() in SEIZED_PLACES
+                or self.actors.is_place(h) and self.tables.surface.get(h.text) is not None
+                and self.tables.surface[h.text].kind == "city"))]
         preps = _prep_objects(noun)
         anchor = _anchor(noun)
         if anchor is not noun:
