@@ -1075,3 +1075,11 @@ def test_a_city_a_treaty_is_named_after_is_no_party_to_it(code):
     coded = _coder(code)
     assert ("AGREE", ["RUS"], []) in coded("Russia will consider Kyoto ratification in October.")
     assert ("PROTEST", ["IND"], []) in coded("Police dispersed the Kolkata protests.")
+
+
+def test_those_an_attack_is_blamed_on_did_it(code):
+    coded = _coder(code)
+    events = coded("Indonesian police blamed the bombing on Malaysian fugitives.")
+    assert ("ACCUSE", ["IDN"], ["MYS"]) in events
+    assert [e for e in events if e[0] == "ASSAULT"] == [("ASSAULT", ["MYS"], [])]
+    assert ("ASSAULT", ["MYS"], ["IDN"]) in coded("Jakarta bombing blamed on Malaysian fugitives.")

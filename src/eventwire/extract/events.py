@@ -787,7 +787,8 @@ class SentenceCoder:
             h.dep_ == "compound" and (
                 trigger.entry.event_type == "ASSAULT" and h.lemma_.lower() in SEIZED_PLACES
                 or self.actors.is_place(h) and self.tables.surface.get(h.text) is not None
-                and self.tables.surface[h.text].kind == "city"))]
+                and (self.tables.surface[h.text].kind == "city" or trigger.entry.event_type == "ASSAULT"
+                     and self.tables.surface[h.text].kind == "capital")))]  # "the Jakarta bombing"
         preps = _prep_objects(noun)
         anchor = _anchor(noun)
         if anchor is not noun:
@@ -1206,6 +1207,9 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         doers = coder.heads_to_actors(blamed, named=True)
         if doers and all(a.start == token.idx for a in actor):
             actor = doers  # "the explosions were the work of terrorists linked to al-Qaeda"
+            recipient = [r for r in recipient if all(r.start != d.start for d in doers)]
+        if entry.event_type == "ACCUSE" and token.lemma_.lower() == "blame" and blamed_on(token):
+            recipient = coder.heads_to_actors(blamed_on(token), named=True) or recipient
         under = _anchor(token)
         if entry.pos == "NOUN" and under.dep_ == "pobj" and under.head.lower_ == "under" \
                 and under.head.head.pos_ in ("VERB", "AUX") and not _children(token, "poss"):
@@ -1551,7 +1555,18 @@ def _blamed_for(noun: Token) -> tuple[list[Token], Token | None]:
         for attr in _children(verb, "attr"):
             if attr.lemma_.lower() == "work":
                 return [o for p, o in _prep_objects(attr) if p == "of"], verb
+    # "police blamed the bombing on Malaysian fugitives", "Jakarta bombing blamed on ...":
+    # those it is blamed on did it
+    verb = anchor.head if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() == "blame" else next(
+        (c for c in anchor.children if c.dep_ == "acl" and c.lemma_.lower() == "blame"), None)
+    if verb is not None:
+        return [o for w in (verb, anchor) for p, o in _prep_objects(w) if p == "on"], verb
     return [], None
+
+
+def blamed_on(verb: Token) -> list[Token]:
+    """Whom 'blame' puts an act on: 'blamed the bombing on Malaysian fugitives'."""
+    return [o for w in (verb, *_children(verb, "dobj")) for p, o in _prep_objects(w) if p == "on"]
 
 
 def _tolls_of_named_attacks(doc: Doc, by_token: dict[int, Event]) -> None:
