@@ -1083,3 +1083,10 @@ def test_those_an_attack_is_blamed_on_did_it(code):
     assert ("ACCUSE", ["IDN"], ["MYS"]) in events
     assert [e for e in events if e[0] == "ASSAULT"] == [("ASSAULT", ["MYS"], [])]
     assert ("ASSAULT", ["MYS"], ["IDN"]) in coded("Jakarta bombing blamed on Malaysian fugitives.")
+
+
+def test_pressing_on_with_something_goes_on_with_it(code):
+    coded = _coder(code)
+    assert coded("Israeli troops pressed on with a massive offensive in Gaza.") == [
+        ("ASSAULT", ["ISR"], ["PSE"])]
+    assert coded("The US pressed Iran to stop enrichment.") == [("REQUEST", ["USA"], ["IRN"])]

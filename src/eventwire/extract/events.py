@@ -413,6 +413,11 @@ def _governing_verb(noun: Token) -> Token | None:
     if (current.dep_ == "pobj" and current.head.lower_ == "in"
             and current.head.head.lemma_.lower() in PARTICIPATION_VERBS):
         return current.head.head  # "Serb forces were engaged in ethnic cleansing"
+    if current.dep_ == "pobj" and current.head.lower_ == "with" and (
+            current.head.head.lemma_.lower() in ("continue", "proceed") or any(
+                c.dep_ in ("prt", "advmod") and c.lower_ in ("on", "ahead", "forward")
+                for c in current.head.head.children)):
+        return current.head.head  # "pressed on with a massive offensive", "went ahead with"
     return None
 
 
@@ -1461,7 +1466,9 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if entry.trigger == "mass" and actor and all(a.sector in (None, "CVL") for a in actor):
             continue  # "two million people massed in the streets of Rome": crowds, no troops
         if entry.pos == "NOUN" and (governor := _governing_verb(token)) is not None \
-                and governor.lemma_.lower() in ATTEMPT_VERBS:
+                and governor.lemma_.lower() in ATTEMPT_VERBS and not any(
+                    c.dep_ in ("prt", "advmod") and c.lower_ in ("on", "ahead", "forward")
+                    for c in governor.children):  # (not "pressed on with an offensive")
             continue  # "efforts to secure the release of two hostages": sought, not done
         if entry.trigger == "fight" and (_children(token, "xcomp") or any(
                 p == "for" for p, _ in _prep_objects(token))):
