@@ -1090,3 +1090,12 @@ def test_pressing_on_with_something_goes_on_with_it(code):
     assert coded("Israeli troops pressed on with a massive offensive in Gaza.") == [
         ("ASSAULT", ["ISR"], ["PSE"])]
     assert coded("The US pressed Iran to stop enrichment.") == [("REQUEST", ["USA"], ["IRN"])]
+
+
+def test_words_of_blame_accuse_the_doer(code):
+    coded = _coder(code)
+    assert coded("Annan called the US war in Iraq illegal.") == [("ACCUSE", ["UNO"], ["USA"])]
+    assert coded("The EU said the Israeli barrier was illegal.") == [("ACCUSE", ["EUR"], ["ISR"])]
+    assert coded("Russia described the strikes as illegal.") == [("ACCUSE", ["RUS"], [])]
+    assert coded("He said the decision was not illegal.") == []
+    assert coded("Sudan said the talks were useful.") == []

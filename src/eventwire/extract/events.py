@@ -938,6 +938,12 @@ def find_events(doc: Doc, actors: DocActors, tables: Tables, doc_id: str,
     lemma_ids = trigger_lemma_ids(tables, doc.vocab.strings)
     lemmas = doc.to_array("LEMMA").tolist()
     candidates = [i for i, lemma in enumerate(lemmas) if lemma in lemma_ids]
+    judgment_ids = {doc.vocab.strings.add(word) for word in JUDGMENTS}
+    judgments = [i for i, lemma in enumerate(lemmas) if lemma in judgment_ids]
+    # the verbs that find fault through them start triggers of their own
+    judges = {verb.i for verb in (_judging_verb(doc[i]) for i in judgments) if verb is not None}
+    if judges:
+        candidates = sorted(set(candidates) | judges)
     obliged = {doc.vocab.strings.add(word) for word in OBLIGATION_MODALS}
     modal_at = [i for i, lemma in enumerate(lemmas) if lemma in obliged]
     if not candidates and not modal_at:
@@ -953,7 +959,7 @@ def find_events(doc: Doc, actors: DocActors, tables: Tables, doc_id: str,
             position += 1
         if here:
             for event in _sentence_events(doc, sent, index + sentence_base, actors, tables,
-                                          doc_id, published, offset, here, events):
+                                          doc_id, published, offset, here, events, judges):
                 key = _repeat_key(event)
                 named = any(not actors.is_guessed(r, offset) for r in event.recipient if r.country)
                 if _is_victim_noun(event.trigger.text) and (key in seen or abducted and not named):
@@ -1073,6 +1079,33 @@ def _obligations(doc: Doc, sent: Span, sentence_index: int, actors: DocActors, t
 _LEMMA_IDS: dict[int, set[int]] = {}
 
 
+# words of blame: "called the war illegal", "described the strikes as unacceptable", "said the
+# barrier was illegal" find fault with whoever did what they are said of (ACCUSE)
+JUDGMENTS = {"illegal", "unlawful", "illegitimate", "unacceptable", "unjust", "unfair", "wrong",
+             "criminal", "barbaric", "inhumane", "provocative", "irresponsible", "outrageous",
+             "shameful", "disgraceful", "deplorable", "reprehensible", "immoral"}
+JUDGING_VERBS = {"call", "brand", "label", "term", "describe", "declare", "deem", "consider",
+                 "denounce", "condemn", "criticise", "criticize", "slam"}
+JUDGED = LexiconEntry("judge", "VERB", "ACCUSE", "disapprove", "111", False)
+
+
+def _judging_verb(word: Token) -> Token | None:
+    """The verb that finds fault through a word of blame, if any: "called the war illegal",
+    "described the strikes as illegal", "said the barrier was illegal"."""
+    if word.pos_ != "ADJ" or any(c.dep_ == "neg" for c in word.children):
+        return None
+    head = word.head
+    if word.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "dobj") and head.lemma_.lower() in JUDGING_VERBS:
+        return head
+    if word.dep_ in ("pobj", "amod") and head.lower_ == "as" and head.head.lemma_.lower() in JUDGING_VERBS:
+        return head.head
+    if word.dep_ in ("acomp", "attr") and head.lemma_.lower() == "be" and head.dep_ == "ccomp" \
+            and head.head.lemma_.lower() in SPEECH_VERBS | JUDGING_VERBS \
+            and not any(c.dep_ == "neg" for c in head.children):
+        return head.head
+    return None
+
+
 def trigger_lemma_ids(tables: Tables, strings) -> set[int]:
     key = id(tables)
     if key not in _LEMMA_IDS:
@@ -1084,8 +1117,10 @@ def trigger_lemma_ids(tables: Tables, strings) -> set[int]:
 
 def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActors,
                      tables: Tables, doc_id: str, published: date | None, offset: int,
-                     candidates: list[int], earlier: list[Event] | None = None) -> list[Event]:
-    """The events of one sentence; ``earlier``: those coded before it in the same piece."""
+                     candidates: list[int], earlier: list[Event] | None = None,
+                     judges: set[int] = frozenset()) -> list[Event]:
+    """The events of one sentence; ``earlier``: those coded before it in the same piece;
+    ``judges``: verbs that find fault through a word of blame (ACCUSE)."""
     earlier = earlier or []
     attacked = any(e.event_type == "ASSAULT" for e in earlier)
     triggers: dict[int, Trigger] = {}
@@ -1097,6 +1132,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             continue  # "a shoot-on-sight curfew", "anti-war protests": inside a modifier
             # ("cyber-attacks", "car-bomb" keep their head noun)
         found = match_trigger(token, tables)
+        if found is None and token.i in judges:
+            found = Trigger(token, JUDGED, token.i, token.i + 1)
+        elif found is not None and token.i in judges and found.entry.event_type != "ACCUSE":
+            found = Trigger(token, JUDGED, token.i, token.i + 1)  # "called the war illegal"
         if found is not None:
             triggers[token.i] = found
             if found.entry.trigger == "protest" and found.entry.pos == "VERB" and (
