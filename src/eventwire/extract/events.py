@@ -937,9 +937,10 @@ def find_events(doc: Doc, actors: DocActors, tables: Tables, doc_id: str,
     # only tokens whose lemma can start a trigger are looked at in Python
     lemma_ids = trigger_lemma_ids(tables, doc.vocab.strings)
     lemmas = doc.to_array("LEMMA").tolist()
-    candidates = [i for i, lemma in enumerate(lemmas) if lemma in lemma_ids]
-    judgment_ids = {doc.vocab.strings.add(word) for word in JUDGMENTS}
-    judgments = [i for i, lemma in enumerate(lemmas) if lemma in judgment_ids]
+    judgment_ids = _judgment_ids(doc.vocab.strings)
+    hits = [i for i, lemma in enumerate(lemmas) if lemma in lemma_ids or lemma in judgment_ids]
+    candidates = [i for i in hits if lemmas[i] in lemma_ids]
+    judgments = [i for i in hits if lemmas[i] in judgment_ids]
     # the verbs that find fault through them start triggers of their own
     judges = {verb.i for verb in (_judging_verb(doc[i]) for i in judgments) if verb is not None}
     if judges:
@@ -1104,6 +1105,16 @@ def _judging_verb(word: Token) -> Token | None:
             and not any(c.dep_ == "neg" for c in head.children):
         return head.head
     return None
+
+
+_JUDGMENT_IDS: dict[int, set[int]] = {}
+
+
+def _judgment_ids(strings) -> set[int]:
+    key = id(strings)
+    if key not in _JUDGMENT_IDS:
+        _JUDGMENT_IDS[key] = {strings.add(word) for word in JUDGMENTS}
+    return _JUDGMENT_IDS[key]
 
 
 def trigger_lemma_ids(tables: Tables, strings) -> set[int]:
