@@ -1099,3 +1099,10 @@ def test_words_of_blame_accuse_the_doer(code):
     assert coded("Russia described the strikes as illegal.") == [("ACCUSE", ["RUS"], [])]
     assert coded("He said the decision was not illegal.") == []
     assert coded("Sudan said the talks were useful.") == []
+
+
+def test_a_match_is_no_clash_and_a_cross_no_meeting(code):
+    coded = _coder(code)
+    assert coded("Ten people were hurt in a clash between Serbian and Albanian football fans.")[0][0] == "ASSAULT"
+    assert coded("Ten thousand fans watched the Champions League clash between Porto and Chelsea.") == []
+    assert coded("Wayne Rooney met Gary Neville's cross with a low shot.") == []

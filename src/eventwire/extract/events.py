@@ -1496,6 +1496,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 recipient = [p for p in places if p is not None][:1]
         if entry.event_type == "ASSAULT" and _disaster(token):
             continue  # "killed in a helicopter crash", "killed by Hurricane Jeanne"
+        if entry.event_type == "ASSAULT" and entry.pos == "NOUN" and any(
+                w.lower_ in SPORTING for c in token.children if c.dep_ in ("compound", "amod", "nmod")
+                for w in c.subtree):
+            continue  # "Wednesday's Champions League clash with Barcelona": a match
         if entry.trigger in ("fight", "battle", "combat") and entry.pos == "VERB" and any(
                 o.lemma_.lower() not in COGNATE_FIGHTS and not coder.heads_to_actors([o])
                 and coder.actors.sector_of(o) is None for o in _children(token, "dobj")):
@@ -2117,10 +2121,14 @@ def _disaster(token: Token) -> bool:
 
 
 OBLIGED = {"should", "will", "would", "must", "shall", "'ll", "need"}
+# words that make a clash or battle a match: "a Champions League clash", "the cup battle"
+SPORTING = {"league", "cup", "final", "semi-final", "quarter-final", "derby", "match", "championship",
+            "championships", "tournament", "fixture", "qualifier", "play-off", "playoff", "olympic",
+            "title", "relegation", "premiership", "rugby", "football", "tennis", "cricket", "golf"}
 MET_THINGS = {"target", "goal", "demand", "need", "deadline", "requirement", "standard", "criterion",
               "criteria", "obligation", "expectation", "condition", "cost", "challenge", "threshold",
               "quota", "commitment", "end", "fate", "death", "payroll", "debt", "rule",
-              "regulation"}
+              "regulation", "cross", "ball", "pass", "corner", "shot", "header", "kick"}  # a match's
 
 
 # what one seeks from another ("sought asylum", "seeks US intelligence cooperation")
