@@ -1106,3 +1106,11 @@ def test_a_match_is_no_clash_and_a_cross_no_meeting(code):
     assert coded("Ten people were hurt in a clash between Serbian and Albanian football fans.")[0][0] == "ASSAULT"
     assert coded("Ten thousand fans watched the Champions League clash between Porto and Chelsea.") == []
     assert coded("Wayne Rooney met Gary Neville's cross with a low shot.") == []
+
+
+def test_arms_law_rulings_and_being_armed_are_no_events(code):
+    coded = _coder(code)
+    assert coded("The United States wants to lease a Swedish attack submarine.") == []
+    assert [e[0] for e in coded("Armed with knives, the deportees hijacked a plane.")] == ["ASSAULT"]
+    assert coded("A Florida court struck down the law.") == []
+    assert coded("Israeli jets struck a house in Gaza.") == [("ASSAULT", ["ISR"], ["PSE"])]

@@ -1221,8 +1221,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 and t.token.i in (token.head.i, token.head.head.i) for t in triggers.values()):
             continue  # "lodged an official protest": the noun is part of the verb's phrase
         if entry.pos == "NOUN" and token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" \
-                and token.head.i not in triggers and actors.is_person_noun(token.head):
-            continue  # "EC truce monitors", "aid workers", "coup plotters": who they are
+                and token.head.i not in triggers and (actors.is_person_noun(token.head)
+                                                      or token.head.lemma_.lower() in ARMS):
+            continue  # "EC truce monitors", "aid workers", "coup plotters": who they are; "an
+            # attack submarine", "an assault rifle": what they are for
         if token.dep_ == "compound" and token.head.i in triggers and \
                 triggers[token.head.i].entry.event_type in CONTENT_TYPES - {"AGREE"}:
             continue  # "child rape charges", "terror threat": what is alleged or threatened
@@ -2121,6 +2123,9 @@ def _disaster(token: Token) -> bool:
 
 
 OBLIGED = {"should", "will", "would", "must", "shall", "'ll", "need"}
+# craft and arms an event noun names the use of: "an attack submarine", "an assault rifle"
+ARMS = {"submarine", "helicopter", "aircraft", "plane", "jet", "dog", "boat", "ship", "vessel", "rifle",
+        "weapon", "craft", "fighter", "bomber", "drone", "vehicle", "gun"}
 # words that make a clash or battle a match: "a Champions League clash", "the cup battle"
 SPORTING = {"league", "cup", "final", "semi-final", "quarter-final", "derby", "match", "championship",
             "championships", "tournament", "fixture", "qualifier", "play-off", "playoff", "olympic",
