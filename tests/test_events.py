@@ -1114,3 +1114,10 @@ def test_arms_law_rulings_and_being_armed_are_no_events(code):
     assert [e[0] for e in coded("Armed with knives, the deportees hijacked a plane.")] == ["ASSAULT"]
     assert coded("A Florida court struck down the law.") == []
     assert coded("Israeli jets struck a house in Gaza.") == [("ASSAULT", ["ISR"], ["PSE"])]
+
+
+def test_allowing_elections_or_a_visit_yields(code):
+    coded = _coder(code)
+    assert coded("For the first time in 41 years, Saudi Arabia is allowing local elections.") == [
+        ("CONCEDE", ["SAU"], [])]
+    assert coded("The rules allow it.") == []

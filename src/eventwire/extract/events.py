@@ -1513,7 +1513,9 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if entry.trigger in ("invest", "trade", "investment") and not recipient and len(actor) < 2:
             continue  # "Samsung will invest in new chip lines": no one to cooperate with
         if entry.trigger in PERMITS and not (_children(token, "xcomp", "ccomp") or any(
-                p in ("into", "to", "in") for p, _ in _prep_objects(token))) or \
+                p in ("into", "to", "in") for p, _ in _prep_objects(token)) or any(
+                o.lemma_.lower() in PERMITTED_THINGS or o.i in triggers
+                for o in _children(token, "dobj"))) or \
                 entry.trigger in PERMITS and not any(a.country for a in actor):
             continue  # "the rules allow it", "the law permits": no one yields anything
         if entry.trigger in PERMITS and not recipient:  # "allow the candidate to participate"
@@ -1951,6 +1953,10 @@ UNDERGOING_VERBS = {"face", "fear", "suffer", "endure", "survive", "confront", "
 # "the court decided to allow the candidate to run", "Israel allowed aid trucks into Gaza":
 # letting someone do something is yielding (CONCEDE); what is let happen is not yet done
 PERMITS = {"allow", "permit"}
+# what a state lets happen: "Saudi Arabia is allowing local elections", "allowed the visit"
+PERMITTED_THINGS = {"election", "vote", "referendum", "visit", "access", "inspection", "inspector",
+                    "protest", "rally", "demonstration", "march", "return", "entry", "flight",
+                    "opposition", "party", "strike", "observer", "monitor"}
 # "peacekeepers arrived in Bosnia": where the sent arrive is who receives them
 ARRIVAL_VERBS = {"arrive", "land", "reach", "enter"}
 NAMED_STORM = re.compile(r"\b(?:[Hh]urricane|[Tt]yphoon|[Cc]yclone|[Ss]torm) ([A-Z][a-z]+)")
