@@ -1121,3 +1121,10 @@ def test_allowing_elections_or_a_visit_yields(code):
     assert coded("For the first time in 41 years, Saudi Arabia is allowing local elections.") == [
         ("CONCEDE", ["SAU"], [])]
     assert coded("The rules allow it.") == []
+
+
+def test_hammering_a_city_attacks_it(code):
+    coded = _coder(code)
+    assert coded("BAGHDAD - Insurgents hammered central Baghdad on Sunday with mortar and rocket "
+                 "barrages.") == [("ASSAULT", ["IRQ"], ["IRQ"])]
+    assert coded("Negotiators hammered out a deal.") == []
