@@ -1128,3 +1128,10 @@ def test_hammering_a_city_attacks_it(code):
     assert coded("BAGHDAD - Insurgents hammered central Baghdad on Sunday with mortar and rocket "
                  "barrages.") == [("ASSAULT", ["IRQ"], ["IRQ"])]
     assert coded("Negotiators hammered out a deal.") == []
+
+
+def test_raising_doubts_finds_fault_and_the_critic_is_who_became_one(code):
+    coded = _coder(code)
+    assert coded("EU farm commissioner Franz Fischler on Friday became the latest critic to raise "
+                 "doubts over Turkey's hopes of joining the bloc.") == [("ACCUSE", ["EUR"], ["TUR"])]
+    assert coded("The US cast doubt on Iran's claims.") == [("ACCUSE", ["USA"], ["IRN"])]

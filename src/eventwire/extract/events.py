@@ -226,6 +226,11 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
         return [head]
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and (
             verb.tag_ != "VBN" or _misparsed_main_verb(verb)):
+        if head.dep_ == "attr" and head.head.lemma_.lower() in ("be", "become") \
+                and _children(head.head, "nsubj"):
+            # "Fischler became the latest critic to raise doubts", "he was the first leader
+            # to visit": the one the noun is said of
+            return _children(head.head, "nsubj")
         return [head]
     if verb.dep_ in ("advcl", "acomp"):  # "it is willing to withdraw": willing's subject
         return subject_heads(head, depth + 1)
