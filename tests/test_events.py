@@ -1135,3 +1135,9 @@ def test_raising_doubts_finds_fault_and_the_critic_is_who_became_one(code):
     assert coded("EU farm commissioner Franz Fischler on Friday became the latest critic to raise "
                  "doubts over Turkey's hopes of joining the bloc.") == [("ACCUSE", ["EUR"], ["TUR"])]
     assert coded("The US cast doubt on Iran's claims.") == [("ACCUSE", ["USA"], ["IRN"])]
+
+
+def test_not_about_to_act_refuses_to(code):
+    events = code("US officials said they were not about to free female Iraqi prisoners.").events
+    assert [(e.event_type, e.negated) for e in events] == [("RETREAT", True), ("REJECT", False)]
+    assert [a.country for a in events[1].recipient] == ["IRQ"]

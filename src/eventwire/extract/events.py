@@ -290,6 +290,9 @@ def _negated(token: Token) -> bool:
             return True
         if token.dep_ == "dobj" and any(c.dep_ == "neg" for c in head.children):
             return True
+        if token.dep_ == "xcomp" and head.dep_ == "acomp" and head.lower_ in ("about", "going", "set", "ready") \
+                and any(c.dep_ == "neg" for c in head.head.children):
+            return True  # "they were not about to free the prisoners"
     return False
 
 
@@ -1926,8 +1929,10 @@ def _stated_refusal(event: Event, trigger: Trigger, tables: Tables) -> Event | N
             event.event_type not in INTENT_COOPERATIVE | {"AGREE"}:
         return None
     if not any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "would", "'ll", "shall", "wo")
-               for c in token.children):
-        return None
+               for c in token.children) and not (
+            token.dep_ == "xcomp" and token.head.dep_ == "acomp"
+            and token.head.lower_ in ("about", "going", "ready", "prepared", "willing")):
+        return None  # ("were not about to free the prisoners", "is not ready to withdraw")
     actor, recipient = event.actor, event.recipient
     if trigger.entry.reciprocal and len(actor) > 1:
         # "will not resume talks with the United States": the one refusing, and whom
