@@ -13,7 +13,7 @@ pytestmark = pytest.mark.model
 
 # Measured when the pinned output was last reviewed (README, "Accuracy"); a drop fails.
 SAMPLES_PRECISION_FLOOR = 0.66
-SAMPLES_RECALL_FLOOR = 0.53
+SAMPLES_RECALL_FLOOR = 0.54
 
 
 @pytest.fixture(scope="module")
