@@ -62,7 +62,7 @@ def _neighbour(span) -> bool:
     head = root.head
     if root.dep_ in ("compound", "nmod") and head.lemma_.lower() in BORDER_WORDS:
         return True
-    if root.dep_ == "dobj" and head.lower_ in BORDER_WORDS | {"borders", "borders"}:
+    if root.dep_ == "dobj" and head.lemma_.lower() in BORDER_WORDS:
         return True
     return root.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in BORDER_WORDS
 

@@ -945,7 +945,7 @@ def find_events(doc: Doc, actors: DocActors, tables: Tables, doc_id: str,
     # only tokens whose lemma can start a trigger are looked at in Python
     lemma_ids = trigger_lemma_ids(tables, doc.vocab.strings)
     lemmas = doc.to_array("LEMMA").tolist()
-    judgment_ids = _judgment_ids(doc.vocab.strings)
+    judgment_ids = _word_ids(doc.vocab.strings, JUDGMENTS)
     hits = [i for i, lemma in enumerate(lemmas) if lemma in lemma_ids or lemma in judgment_ids]
     candidates = [i for i in hits if lemmas[i] in lemma_ids]
     judgments = [i for i in hits if lemmas[i] in judgment_ids]
@@ -991,9 +991,9 @@ CAPTIVITY_WORDS = {"kidnap", "abduct", "kidnapping", "abduction", "captivity"}
 def _captivity_place(doc: Doc, actors: DocActors) -> str | None:
     """Where the story's captives are held: "two French journalists held hostage in Iraq",
     "Ten Turkish hostages freed in Iraq", "Iraq hostage Ken Bigley", "Iraqi captors"."""
-    for token in doc:
-        if token.lemma_.lower() not in VICTIM_NOUNS | AGENT_NOUNS | CAPTIVITY_WORDS:
-            continue
+    wanted = _word_ids(doc.vocab.strings, VICTIM_NOUNS | AGENT_NOUNS | CAPTIVITY_WORDS)
+    for i in [i for i, lemma in enumerate(doc.to_array("LEMMA").tolist()) if lemma in wanted]:
+        token = doc[i]
         for word in (token, token.head, *_children(token, "acl", "relcl")):  # "hostages freed in Iraq"
             for p, o in _prep_objects(word):
                 if p == "in" and (country := actors.place_country(o)):
@@ -1115,14 +1115,15 @@ def _judging_verb(word: Token) -> Token | None:
     return None
 
 
-_JUDGMENT_IDS: dict[int, set[int]] = {}
+_WORD_IDS: dict[tuple[int, frozenset[str]], set[int]] = {}
 
 
-def _judgment_ids(strings) -> set[int]:
-    key = id(strings)
-    if key not in _JUDGMENT_IDS:
-        _JUDGMENT_IDS[key] = {strings.add(word) for word in JUDGMENTS}
-    return _JUDGMENT_IDS[key]
+def _word_ids(strings, words: set[str]) -> set[int]:
+    """The string-store ids of ``words`` (lemmas compared as ids, without making strings)."""
+    key = (id(strings), frozenset(words))
+    if key not in _WORD_IDS:
+        _WORD_IDS[key] = {strings.add(word) for word in words}
+    return _WORD_IDS[key]
 
 
 def trigger_lemma_ids(tables: Tables, strings) -> set[int]:

@@ -1,9 +1,9 @@
 """Title-case headlines, parsed as the sentences they are.
 
-The small English model reads a title-case headline ("Sudanese Decry UN Threat of Sanctions")
-as a string of proper nouns: the verb is lost and with it the event. Before parsing, the
-headline's event words, person nouns and function words are put in lower case ("Sudanese
-decry UN threat of sanctions"); names stay as written. Only letters change case, so every
+The small English model reads a title-case headline ("Bush, Lawmakers Discuss Social
+Security") as a string of proper nouns: the verb is lost and with it the event. Before parsing,
+the headline's event verbs, person nouns and function words are put in lower case ("Bush,
+lawmakers discuss Social Security"); names stay as written. Only letters change case, so every
 character offset holds; after parsing, the document gets its original words back with the
 parse (``restore_words``), and every record quotes the text as written.
 """
@@ -49,7 +49,7 @@ def headline_case(text: str, events: frozenset[str], titles: frozenset[str],
     """``text`` with its title-case first line in sentence case, or None when it needs none.
 
     A capitalised word goes to lower case when it is a function word or, in any of its forms,
-    one of ``events`` (the lexicon's event words) or ``titles`` (person nouns: "Leader",
+    one of ``events`` (the lexicon's event verbs) or ``titles`` (person nouns: "Leader",
     "Rebels"; not before a name: "President Bush"), and is not one of ``names`` (the
     gazetteer's surface forms: "Congress", "Hamas" stay). Length is unchanged.
     """
