@@ -1141,3 +1141,12 @@ def test_not_about_to_act_refuses_to(code):
     events = code("US officials said they were not about to free female Iraqi prisoners.").events
     assert [(e.event_type, e.negated) for e in events] == [("RETREAT", True), ("REJECT", False)]
     assert [a.country for a in events[1].recipient] == ["IRQ"]
+
+
+def test_officials_who_gather_meet(code):
+    coded = _coder(code)
+    assert coded("Ministers from the Commonwealth of Independent States gathered in Kiev on "
+                 "Wednesday.") == [("CONSULT", ["IGO"], [])]
+    assert coded("Police gathered evidence.") == []
+    assert [e[1] for e in coded("EU foreign ministers gathered in Brussels to discuss "
+                                "trade.")] == [["EUR"]]  # one meeting

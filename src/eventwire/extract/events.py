@@ -1530,6 +1530,12 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if entry.trigger in PERMITS and not recipient:  # "allow the candidate to participate"
             recipient = coder.heads_to_actors([s for c in _children(token, "ccomp")
                                                for s in _children(c, "nsubj")])
+        if entry.trigger == "gather" and (_children(token, "dobj") or not actor or not all(
+                a.sector in ("GOV", "LEG", "MIL") for a in actor) or any(
+                c.i in triggers and triggers[c.i].entry.event_type == "CONSULT"
+                for c in _children(token, "advcl", "xcomp"))):
+            continue  # "ministers gathered in Kiev" meet; crowds gather, evidence is gathered
+            # ("gathered to discuss Iran": the discussion is the meeting)
         if entry.trigger == "mass" and actor and all(a.sector in (None, "CVL") for a in actor):
             continue  # "two million people massed in the streets of Rome": crowds, no troops
         if entry.pos == "NOUN" and (governor := _governing_verb(token)) is not None \
