@@ -1150,3 +1150,9 @@ def test_officials_who_gather_meet(code):
     assert coded("Police gathered evidence.") == []
     assert [e[1] for e in coded("EU foreign ministers gathered in Brussels to discuss "
                                 "trade.")] == [["EUR"]]  # one meeting
+
+
+def test_thousands_of_protesters_gathering_protest(code):
+    coded = _coder(code)
+    assert coded("Thousands of protesters gathered in Kiev.") == [("PROTEST", ["UKR"], ["UKR"])]
+    assert [e[0] for e in coded("Police arrested dozens of protesters in Kiev.")] == ["COERCE"]

@@ -1253,7 +1253,9 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if entry.pos == "NOUN" and token.lemma_.lower() in PROTESTERS and (any(
                 t.entry.event_type == "PROTEST" and t is not trigger for t in triggers.values())
                 or not (_anchor(token).dep_ in ("nsubj", "nsubjpass", "ROOT")
-                        or token.dep_ == "pobj" and token.head.lower_ == "by")):
+                        or token.dep_ == "pobj" and token.head.lower_ == "by"
+                        or token.dep_ == "pobj" and token.head.lower_ == "of"  # "thousands of
+                        and token.head.head.dep_ in ("nsubj", "ROOT"))):  # protesters gathered"
             continue  # "thousands of protesters marched": the march is the protest; "police
             # arrested 40 protesters": the arrest is what is told
         if entry.pos == "NOUN":
