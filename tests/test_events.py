@@ -1156,3 +1156,9 @@ def test_thousands_of_protesters_gathering_protest(code):
     coded = _coder(code)
     assert coded("Thousands of protesters gathered in Kiev.") == [("PROTEST", ["UKR"], ["UKR"])]
     assert [e[0] for e in coded("Police arrested dozens of protesters in Kiev.")] == ["COERCE"]
+
+
+def test_international_officials_are_of_international_bodies(code):
+    coded = _coder(code)
+    assert coded("International health officials at an emergency meeting in Bangkok said there "
+                 "was no evidence.") == [("CONSULT", ["IGO"], [])]

@@ -545,6 +545,10 @@ class DocActors:
                 if body is not None and body.country and not self.is_guessed(body):
                     actor.country = body.country
                     break
+        if actor is not None and actor.country is None and self.is_person_noun(head) and any(
+                c.dep_ == "amod" and c.lower_ in ("international", "multinational")
+                for c in head.children):
+            actor.country = "IGO"  # "international health officials", "international monitors"
         if actor is not None and actor.country is None:
             actor.country = self.located_in(head)  # "a court in Yemen", "police in Tbilisi"
             if actor.country is None and not any(
