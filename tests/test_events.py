@@ -1162,3 +1162,9 @@ def test_international_officials_are_of_international_bodies(code):
     coded = _coder(code)
     assert coded("International health officials at an emergency meeting in Bangkok said there "
                  "was no evidence.") == [("CONSULT", ["IGO"], [])]
+
+
+def test_whose_the_one_acted_on_is_tells_the_recipient(code):
+    coded = _coder(code)
+    assert ("ACCUSE", ["USA"], ["USA"]) in coded(
+        "An Israeli diplomat met a Pentagon analyst being investigated by the FBI.")

@@ -520,7 +520,8 @@ class SentenceCoder:
                 # "a Briton who was shot dead": the relative pronoun stands for the noun
                 patient_heads = [verb.head if p.tag_ in ("WDT", "WP") else p for p in patient_heads]
             actors = self.heads_to_actors(actor_heads, named=True)
-            recipients = self.heads_to_actors(patient_heads)
+            # ("a Pentagon analyst being investigated": whose the one it is done to is)
+            recipients = self.heads_to_actors(patient_heads) or self.owners(patient_heads)
             held = [h for h in patient_heads if h.lemma_.lower() in VICTIM_NOUNS and h.i > 0
                     and self.doc[h.i - 1].lemma_.lower() in HOLDING_VERBS]
             if held:  # "reporters held hostage in Iraq were freed", misparsed: the reporters
