@@ -1168,3 +1168,9 @@ def test_whose_the_one_acted_on_is_tells_the_recipient(code):
     coded = _coder(code)
     assert ("ACCUSE", ["USA"], ["USA"]) in coded(
         "An Israeli diplomat met a Pentagon analyst being investigated by the FBI.")
+
+
+def test_the_object_of_a_verbs_own_preposition_is_its_recipient(code):
+    coded = _coder(code)
+    assert coded("Sudan said it would abide by the UN resolution on Darfur.") == [
+        ("AGREE", ["SDN"], ["UNO"])]

@@ -755,6 +755,8 @@ class SentenceCoder:
 
     def recipient_prep(self, prep: str, trigger: Trigger) -> bool:
         kind = trigger.entry.event_type
+        if prep in trigger.entry.requires and (prep != "by" or not _children(trigger.token, "nsubjpass")):
+            return True  # "abide by the UN resolution": the verb's own preposition
         if prep in ("outside", "before") and kind == "PROTEST" or prep == "outside" and kind == "ASSAULT":
             return True  # "protested outside the US embassy", "a bomb outside the embassy"
         if prep == "in" and trigger.token.lemma_.lower() == "seek" and any(
