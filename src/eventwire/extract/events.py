@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.headlines import word_forms
 from ..records import ActorMention, Event, Span as TextSpan
 from .actors import DocActors
 from .tables import LexiconEntry, Tables
@@ -816,6 +817,9 @@ class SentenceCoder:
         weak = [h for h in actor_heads if h.dep_ == "amod" and not self.actors.in_tables(h)]
         actors = self.heads_to_actors([h for h in actor_heads if h not in weak])
         governor = _governing_verb(noun)
+        # "drew criticism", "faces the threat": the verb's subject gets it
+        received = governor if governor is not None and governor.lemma_.lower() in \
+            UNDERGOING_VERBS | RECEIVING_VERBS else None
         if governor is not None and governor.i in self.triggers and \
                 governor.lemma_.lower() not in ORDER_VERBS and \
                 self.triggers[governor.i].entry.event_type != trigger.entry.event_type:
@@ -856,9 +860,6 @@ class SentenceCoder:
                     held = held.head  # "make headway in talks": who makes it
             if not actors and held.pos_ in ("VERB", "AUX"):
                 actors = self.heads_to_actors(subject_heads(held))
-        received = _governing_verb(noun)
-        received = received if received is not None and received.lemma_.lower() in \
-            UNDERGOING_VERBS | RECEIVING_VERBS else None
         if not actors and trigger.entry.event_type in SOURCE_TYPES:
             # "objections to the tribunal from the United States", "pressure from the EU",
             # "aid from Japan": what comes from someone is theirs ("drew criticism from
@@ -2365,8 +2366,8 @@ def drop_headline_repeats(events: list[Event], text: str) -> list[Event]:
     told = {e.event_type for e in events if e.sentence_index > 0}
     # "Zimbabwe Jails Briton" over "A Zimbabwe court jailed ...": the same word tells the same
     # act, whatever type each sentence's parties give it (a stated intention to act is no act)
-    words = {_stem(e.trigger.text) for e in events if e.sentence_index > 0}
-    headline_told = [e for e in headline if e.event_type in told or _stem(e.trigger.text) in words
+    words = {form for e in events if e.sentence_index > 0 for form in _trigger_forms(e)}
+    headline_told = [e for e in headline if e.event_type in told or words & set(_trigger_forms(e))
                      and e.event_type not in ("AGREE", "THREATEN")]
     for head in headline:
         # "US hostage killed by Iraqi captors" over "... has been killed by his captors": the
@@ -2388,13 +2389,10 @@ def drop_headline_repeats(events: list[Event], text: str) -> list[Event]:
     return [e for e in events if e not in headline_told]
 
 
-def _stem(word: str) -> str:
-    """A word's form without its commonest endings: jails, jailed, jailing -> jail."""
-    word = word.lower().split()[0] if word.strip() else ""
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: len(word) - len(suffix)]
-    return word
+def _trigger_forms(event: Event) -> list[str]:
+    """The forms of an event's first trigger word: jails, jailed -> jail."""
+    words = event.trigger.text.lower().split()
+    return list(word_forms(words[0])) if words else []
 
 
 def _shift(mentions: list[ActorMention], offset: int) -> list[ActorMention]:

@@ -26,7 +26,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 LONGEST_HEADLINE = 200  # characters; a longer first line is a paragraph, not a headline
 
 
-def _forms(word: str) -> Iterable[str]:
+def word_forms(word: str) -> Iterable[str]:
     """The word and the stems its inflections may come from: faults -> fault, urged -> urge."""
     yield word
     for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""),
@@ -61,12 +61,12 @@ def headline_case(text: str, events: frozenset[str], titles: frozenset[str],
     lower: list[bool] = []
     for match in words:
         word = match.group()
-        forms = list(_forms(word.lower()))
+        forms = list(word_forms(word.lower()))
         lower.append(word[0].isupper() and not word.isupper() and word not in names and (
             forms[0] in FUNCTION_WORDS or any(f in events for f in forms)
             or any(f in titles for f in forms)))
     for k in range(len(words) - 1, -1, -1):
-        forms = list(_forms(words[k].group().lower()))
+        forms = list(word_forms(words[k].group().lower()))
         if lower[k] and not any(f in events for f in forms) and not forms[0] in FUNCTION_WORDS \
                 and k + 1 < len(words) and words[k + 1].group()[0].isupper() and not lower[k + 1]:
             lower[k] = False  # "President Bush", "Prime Minister Allawi": part of a name
