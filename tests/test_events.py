@@ -136,6 +136,11 @@ def test_dateline_is_its_own_sentence_and_sets_the_home_country(code):
     # a wire's name before the dateline
     ("Canadian Press - KINSHASA, Congo (AP) - Police detained dozens of protesters.",
      "Police detained dozens of protesters.", "COD"),
+    # the first word after the dateline is not cut off as a sentence of its own
+    ("NOUAKCHOTT, Mauritania - Police arrested the alleged leader of a foiled coup.",
+     "Police arrested the alleged leader of a foiled coup.", "MRT"),
+    ("KABUL, Afghanistan - NATO troops launched an offensive on Wednesday.",
+     "NATO troops launched an offensive on Wednesday.", "IGO"),
 ])
 def test_datelines_with_dates_and_wire_names(code, text, sentence, country):
     (event,) = code(text).events
@@ -346,9 +351,10 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     # a scheduled act is announced intent: 'was set to meet', 'are expected to sign'
     ("Putin and Erdogan are expected to sign several agreements.",
      [("SUPPORT", ("RUS", "TUR"), ()), ("AGREE", ("RUS", "TUR"), ())]),
-    # one attack, one event: the toll and the clause on its subject are the strike's
+    # one attack, one event: the toll and the clause on its subject are the strike's; the
+    # fighters have no country, the place they were struck at gives one
     ("French warplanes that destroyed a depot near Gao killed at least twelve fighters and wounded nine.",
-     [("ASSAULT", ("FRA",), (None,))]),
+     [("ASSAULT", ("FRA",), (None, "MLI"))]),
     ("Government troops killed two rebels and wounded four in the north of Chad.",
      [("ASSAULT", ("TCD",), ("TCD",))]),
     # a named attacker struck where its own clause says, not where the reporter is
@@ -637,7 +643,7 @@ def test_state_measures_without_a_named_author_are_the_states(code):
     coded = _coder(code)
     assert coded("PARIS - Millions of French students returned to school Thursday as a new law "
                  "that bans Islamic head scarves from classrooms went into effect.") == [
-        ("COERCE", ["FRA"], [])]
+        ("COERCE", ["FRA"], ["FRA"])]  # aimed at the dateline's country, which the sentence names
     assert coded("Nepal capital under curfew for third day.") == [("COERCE", ["NPL"], [])]
 
 

@@ -82,3 +82,33 @@ def test_place_mentions_are_kept_with_offsets(code):
         ("Turkey", "Turkey", "TUR", "country"), ("Kazan", "Kazan", "RUS", "city")]
     for place in result.places:
         assert text[place.start:place.end] == place.text
+
+
+def recipients(event):
+    return [(r.text, r.country) for r in event.recipient]
+
+
+@pytest.mark.model
+def test_force_used_on_a_place_is_used_on_its_country(code):
+    result = code("US surgical strikes continue in Fallujah.")
+    (strike,) = [e for e in result.events if e.event_type == "ASSAULT"]
+    assert [a.country for a in strike.actor] == ["USA"]
+    assert recipients(strike) == [("Fallujah", "IRQ")]
+    assert strike.recipient[0].start == len("US surgical strikes continue in ")
+
+
+@pytest.mark.model
+def test_the_dateline_place_is_the_target_when_the_sentence_names_none(code):
+    text = "KABUL, Afghanistan - Gunmen opened fire on Wednesday."
+    result = code(text)
+    (attack,) = [e for e in result.events if e.event_type == "ASSAULT"]
+    assert [(r.country, text[r.start:r.end]) for r in attack.recipient] == [
+        ("AFG", "KABUL, Afghanistan")]
+
+
+@pytest.mark.model
+def test_a_named_recipient_is_not_replaced_by_the_place_and_talks_take_none(code):
+    result = code("Russian troops attacked Ukrainian soldiers in Donetsk. Putin met Erdogan in Sochi.")
+    attack, meeting = result.events
+    assert [r.country for r in attack.recipient] == ["UKR"]
+    assert meeting.event_type == "CONSULT" and meeting.recipient == []

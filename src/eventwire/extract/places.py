@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Event, Location, PlaceMention
+from ..records import ActorMention, Event, Location, PlaceMention
 from .actors import DocActors
 from .tables import Tables, geonames
 
@@ -35,6 +35,10 @@ _ALIAS = re.compile(r"[A-Z][a-z'’]{2,}(?:[ -][A-Z][a-z'’]+){0,3}")
 ALIAS_POPULATION = 50_000  # other names of smaller towns cost start-up time and add few hits
 NEARBY_BONUS = 2.0  # log10 population points: a place in a country the article names wins 100x
 EXACT_BONUS = 2.0  # "New Delhi" is New Delhi, though Delhi (30x larger) also goes by that name
+# force used on a place is used on its country: "US strikes in Fallujah" is ASSAULT USA -> IRQ,
+# "the army killed 24 militants in Borno" ASSAULT NGA -> NGA. Only when the sentence names no
+# recipient with a country
+PLACE_TARGETED = {"ASSAULT", "COERCE"}
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,7 @@ class DocPlaces:
         self.doc = doc
         self.text = actors.text  # Doc.text is rebuilt on every access
         self.offset = offset
+        self.actors = actors
         self.countries = article_countries(actors)
         self.found: list[Found] = []
         for ent in actors.ents:
@@ -141,7 +146,7 @@ class DocPlaces:
                     self.found.append(Found(ent, place))
         self.dateline = self._dateline(gazetteer) if offset == 0 else None
 
-    def _dateline(self, gazetteer: PlaceGazetteer) -> tuple[str, Place] | None:
+    def _dateline(self, gazetteer: PlaceGazetteer) -> tuple[Span | str, Place] | None:
         from ..nlp.model import DATELINE
 
         text = self.text
@@ -149,6 +154,8 @@ class DocPlaces:
         if match is None or not (match.start() == 0 or text[match.start() - 1] == "\n"):
             return None
         raw = match.group("place").strip()
+        begin = match.start("place") + len(match.group("place")) - len(match.group("place").lstrip())
+        where = self.doc.char_span(begin, begin + len(raw), alignment_mode="expand")
         parts = [p.strip(" .-") for p in raw.split(",") if p.strip(" .-")]  # "MOSCOW. Oct 5 -"
         country = None
         if len(parts) > 1:
@@ -156,8 +163,8 @@ class DocPlaces:
         scope = {country.country} if country else self.countries
         city = gazetteer.lookup(parts[0].title(), scope)
         if city is not None and city.feature == "city" and (country is None or city.country == country.country):
-            return raw, city
-        return (raw, country) if country is not None else None
+            return where or raw, city
+        return (where or raw, country) if country is not None else None
 
     def mentions(self, doc_id: str) -> list[PlaceMention]:
         return [PlaceMention(doc_id=doc_id, text=f.span.text, start=f.span.start_char + self.offset,
@@ -167,6 +174,41 @@ class DocPlaces:
 
     def locate(self, event: Event) -> Location | None:
         """Where an event happened: its sentence's place, else the dateline's."""
+        found = self._place_of(event)
+        if found is None:
+            return None
+        where, place, source = found
+        return _location(where if isinstance(where, str) else where.text, place, source)
+
+    def target(self, event: Event) -> ActorMention | None:
+        """The place an act of force was aimed at, as its recipient (see PLACE_TARGETED)."""
+        found = self._place_of(event)
+        if found is None or isinstance(found[0], str):
+            return None
+        where, place, source = found
+        # a dateline says where the story was filed, which is the target's country only when
+        # the sentence names that country too or the doer is of it (not "Russia's invasion"
+        # in a story from Ankara)
+        if source == "dateline" and place.country not in {a.country for a in event.actor} \
+                and place.country not in self._named_in(event):
+            return None
+        return ActorMention(text=where.text, start=where.start_char + self.offset,
+                            end=where.end_char + self.offset, name=place.name,
+                            country=place.country)
+
+    def _named_in(self, event: Event) -> set[str]:
+        """The countries an event's sentence names: countries, their people and places."""
+        start, end = event.sentence_start - self.offset, event.sentence_end - self.offset
+        named = {f.place.country for f in self.found
+                 if start <= f.span.start_char and f.span.end_char <= end}
+        for span in {id(s): s for s in self.actors.match_at.values()}.values():
+            if start <= span.start_char and span.end_char <= end:
+                entry = self.actors.tables.surface.get(span.text)
+                if entry is not None and entry.country:
+                    named.add(entry.country)
+        return named
+
+    def _place_of(self, event: Event) -> tuple[Span | str, Place, str] | None:
         start, end = event.sentence_start - self.offset, event.sentence_end - self.offset
         here = [f for f in self.found if start <= f.span.start_char and f.span.end_char <= end]
         taken = [(a.start - self.offset, a.end - self.offset) for a in (*event.actor, *event.recipient)]
@@ -185,9 +227,9 @@ class DocPlaces:
             if rank < best_rank:
                 best, best_rank = found, rank
         if best is not None:
-            return _location(best.span.text, best.place, "sentence")
+            return best.span, best.place, "sentence"
         if self.dateline is not None:
-            return _location(self.dateline[0], self.dateline[1], "dateline")
+            return self.dateline[0], self.dateline[1], "dateline"
         return None
 
 
@@ -216,3 +258,7 @@ def _location(text: str, place: Place, source: str) -> Location:
 def set_event_locations(places: DocPlaces, events: list[Event]) -> None:
     for event in events:
         event.location = places.locate(event)
+        if event.event_type in PLACE_TARGETED and not any(r.country for r in event.recipient):
+            target = places.target(event)
+            if target is not None:
+                event.recipient = [*event.recipient, target]

@@ -42,23 +42,32 @@ def news_sentences(doc: Doc) -> Doc:
     """Sentence starts the parser should not cross: line breaks and datelines.
 
     Headlines and bylines sit on their own lines; a dateline ("NAJAF, Iraq -") is no part of
-    the sentence after it. The parser keeps boundaries set before it runs.
+    the sentence after it. The parser keeps boundaries set before it runs. After a dateline
+    the parser tends to cut the first word off as a sentence of its own ("KABUL - NATO | troops
+    launched ..."), so the word after a dateline's sentence start is told it starts none.
     """
     text = doc.text
     for newline in _NEWLINES.finditer(text):
         span = doc.char_span(newline.end(), newline.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0 and not doc[span.start].is_space:
             doc[span.start].is_sent_start = True
+    after_prefix = []
     for match in WIRE_PREFIX.finditer(text):  # "Reuters - Democrat John Kerry on Friday ..."
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
+            after_prefix.append(span.start + 1)
     for match in DATELINE.finditer(text):
         if not _is_line_start(text, match.start()):
             continue
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
+            after_prefix.append(span.start + 1)
+    for i in after_prefix:
+        if i < len(doc) and doc[i].is_sent_start is None and not doc[i].is_punct \
+                and "\n" not in doc[i - 1].whitespace_:
+            doc[i].is_sent_start = False
     return doc
 
 
