@@ -1180,3 +1180,21 @@ def test_the_object_of_a_verbs_own_preposition_is_its_recipient(code):
     coded = _coder(code)
     assert coded("Sudan said it would abide by the UN resolution on Darfur.") == [
         ("AGREE", ["SDN"], ["UNO"])]
+
+
+def test_a_gerund_after_a_time_word_is_done_by_the_subject(code):
+    coded = _coder(code)
+    # not by the clause's object ("a plane"), as with "accused Russia of attacking"
+    assert ("RETREAT", ["ERI"], ["SDN"]) in coded(
+        "Eritrean hijackers seized a plane before surrendering to Sudanese police.")
+    assert coded("Sudanese pilots face death after refusing to bomb villages in Darfur.") == [
+        ("REJECT", ["SDN"], ["SDN"])]
+    assert ("ACCUSE", ["RUS"], ["UKR"]) in coded("Russia accused Ukraine of shelling the plant.")
+
+
+def test_the_means_of_an_alleged_attack_is_alleged_too(code):
+    coded = _coder(code)
+    events = coded("Talks between the rebels and the government resumed after a two-day boycott "
+                   "by rebels who accused Khartoum of violating a ceasefire by killing 30 civilians "
+                   "in three villages.")
+    assert "ACCUSE" in [e[0] for e in events] and "ASSAULT" not in [e[0] for e in events]

@@ -195,6 +195,12 @@ def _prep_objects(token: Token) -> list[tuple[str, Token]]:
     return out
 
 
+# "destroyed two buildings after evacuating the residents", "face death after refusing to
+# bomb": a gerund after these does what the clause's subject does, whatever its object
+SUBJECT_PREPS = {"after", "before", "while", "since", "upon", "without", "despite", "by",
+                 "through", "instead", "besides"}
+
+
 def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
     """Who does what ``verb`` says, following conjunction, control and relative clauses."""
     subjects = _children(verb, "nsubj", "csubj")
@@ -238,8 +244,8 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         governor = head.head
         objects = _children(governor, "dobj")
-        if objects and governor.pos_ == "VERB":
-            return objects
+        if objects and governor.pos_ == "VERB" and head.lower_ not in SUBJECT_PREPS:
+            return objects  # "accused Russia of attacking": the one accused did it
         if governor.pos_ in ("VERB", "AUX"):
             return subject_heads(governor, depth + 1)
     return []
@@ -1225,6 +1231,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                     and (entry.event_type == "RETREAT" or parent_trigger.entry.trigger in PERMITS)) \
                     and not happened:  # "allowed the opposition to hold a rally": permitted
                 continue  # the content of a request, threat, promise, refusal or accusation
+            if not happened and parent_trigger.entry.event_type == entry.event_type == "ASSAULT" \
+                    and _content(embedded.get(parent_trigger.token.i)):
+                continue  # "accused Khartoum of violating a ceasefire by killing civilians":
+                # the means of what is only alleged is alleged too
             if parent_type == entry.event_type and entry.pos == "NOUN" and not taken and not (
                     entry.reciprocal and any(p == "between" for p, _ in _prep_objects(token))):
                 continue  # "provided military aid": the verb codes it ("hosted talks between
