@@ -285,7 +285,8 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     ("At least 622 people have been killed by Hurricane Jeanne.", []),
     ("Sexual minorities have fought to gain a foothold in Russian society.", []),
     # unions strike by stopping work
-    ("Israeli unions began a nationwide strike on Tuesday.", [("PROTEST", ("ISR",), ())]),
+    # a strike at home is aimed at home (the sentence names no other country)
+    ("Israeli unions began a nationwide strike on Tuesday.", [("PROTEST", ("ISR",), ("ISR",))]),
     # authorities capturing a wanted man arrest him; barring people from doing something
     # restricts them; an arrest is coded with only its victim named
     ("Iraqi authorities said they had captured Izzat Ibrahim al-Douri.", [("COERCE", ("IRQ",), ())]),
@@ -452,7 +453,7 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
     # a stance ("pro-Iranian") is not a nationality; asylum sought in a country is asked of it
     ("Seven opposition parties in Nepal have organized a general strike.",
      [("PROTEST", ("NPL",), ("NPL",))]),
-    ("Young Algerians blocked roads leading to the city centre on Sunday.", [("PROTEST", ("DZA",), ())]),
+    ("Young Algerians blocked roads leading to the city centre on Sunday.", [("PROTEST", ("DZA",), ("DZA",))]),
     ("Pro-Russian separatists declared a ceasefire in eastern Ukraine.", [("RETREAT", ("UKR",), ())]),
     ("Thousands of Syrians sought asylum in Germany last year.", [("REQUEST", ("SYR",), ("DEU",))]),
     ("Israel has strengthened its forces in Lebanon.", [("MOBILIZE", ("ISR",), ("LBN",))]),
@@ -644,7 +645,7 @@ def test_state_measures_without_a_named_author_are_the_states(code):
     assert coded("PARIS - Millions of French students returned to school Thursday as a new law "
                  "that bans Islamic head scarves from classrooms went into effect.") == [
         ("COERCE", ["FRA"], ["FRA"])]  # aimed at the dateline's country, which the sentence names
-    assert coded("Nepal capital under curfew for third day.") == [("COERCE", ["NPL"], [])]
+    assert coded("Nepal capital under curfew for third day.") == [("COERCE", ["NPL"], ["NPL"])]
 
 
 def test_people_named_tell_where_the_story_is_and_political_attacks_are_criticism(code):
@@ -737,7 +738,7 @@ def test_leaders_of_two_countries_are_both_actors(code):
 def test_a_surname_alone_is_the_person_the_story_names_in_full(code):
     coded = _coder(code)
     assert coded("Brown calls for Labour unity.\nChancellor Gordon Brown has sought to quell "
-                 "speculation over the party's leadership.") == [("REQUEST", ["GBR"], [])]
+                 "speculation over the party's leadership.") == [("REQUEST", ["GBR"], ["GBR"])]
     # a surname nobody in the story bears stays unknown
     assert coded("Brown calls for Labour unity.") == []
 
@@ -1198,3 +1199,19 @@ def test_the_means_of_an_alleged_attack_is_alleged_too(code):
                    "by rebels who accused Khartoum of violating a ceasefire by killing 30 civilians "
                    "in three villages.")
     assert "ACCUSE" in [e[0] for e in events] and "ASSAULT" not in [e[0] for e in events]
+
+
+def test_an_unnamed_target_in_a_one_country_sentence_is_of_that_country(code):
+    coded = _coder(code)
+    events = code("Kenyan opposition leaders complained that the new tax law punishes the poor.").events
+    (complaint,) = events
+    assert complaint.event_type == "ACCUSE"
+    assert [(r.text, r.country) for r in complaint.recipient] == [
+        ("the new tax law punishes the poor", "KEN")]
+    # nothing aimed at in words: the trigger stands in
+    assert coded("Kenyan opposition leaders protested on Monday.") == [("PROTEST", ["KEN"], ["KEN"])]
+    # a sentence that names another country leaves the target unsaid
+    assert coded("Kenyan opposition leaders complained that the new tax law punishes Ugandan "
+                 "traders.") == [("ACCUSE", ["KEN"], [])]
+    # meetings have no target
+    assert coded("Kenyan opposition leaders met on Monday.") == [("CONSULT", ["KEN"], [])]

@@ -257,6 +257,20 @@ class DocActors:
         return entry.country if entry is not None and entry.kind in ("country", "capital", "city") \
             and entry.country else None
 
+    def countries_in(self, sent: Span) -> set[str]:
+        """The countries a sentence names: countries, their people, places and agencies, and
+        the people whose country is known."""
+        named = set()
+        for i in range(sent.start, sent.end):
+            span = self.match_at.get(i)
+            if span is not None and span.start == i:
+                entry = self.tables.surface.get(span.text)
+                if entry is not None and entry.country:
+                    named.add(entry.country)
+        named.update(r.country for i, _, r in self.people
+                     if r.country and sent.start <= i < sent.end)
+        return named
+
     def place_in(self, sent: Span, skip: tuple[tuple[int, int], ...] = ()) -> str | None:
         """The country of the first place a sentence names (country, capital or city), outside
         the character ranges in ``skip`` ("three US servicemen were killed ... outside Basra":

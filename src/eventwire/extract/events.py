@@ -1396,6 +1396,29 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if not actor and not (recipient and (
                 entry.event_type in UNSEEN_DOER_TYPES and (_passive(token) or entry.pos == "NOUN"))):
             continue  # an event needs an actor; "22 people were killed" names only the victims
+        if not entry.reciprocal and entry.event_type in DOMESTIC_DIRECTED \
+                and not any(r.country for r in recipient):
+            # "Democrats complain that seniors are being socked", "Brown calls for Labour
+            # unity": in a sentence that names no country but the doer's, whom a state's own
+            # people blame, ask, back or strike at is of that state (as our AG News coding
+            # does). Marked as a guess, spanned by what it is aimed at or by the trigger
+            own = {a.country for a in actor if a.country}
+            if len(own) == 1 and not own & NON_STATE_CODES and actors.countries_in(sent) <= own \
+                    and not any(_abroad(a, actors, doc, offset) for a in actor):
+                (country,) = own
+                aimed = _children(token, "dobj", "ccomp", "xcomp", "attr") + [
+                    o for p, o in _prep_objects(token)
+                    if coder.recipient_prep(p, trigger) or p in ("about", "over", "against")]
+                if aimed:
+                    first = aimed[0].left_edge
+                    if first.dep_ in ("mark", "aux") and first.i < aimed[0].i:
+                        first = doc[first.i + 1]  # "that ...", "to ..."
+                    start, end = actors.phrase_span(aimed[0]) if aimed[0].pos_ != "VERB" else (
+                        first.idx, aimed[0].right_edge.idx + len(aimed[0].right_edge))
+                    recipient = [ActorMention(actors.text[start:end], start, end, None, country, None)]
+                else:
+                    recipient = [_stand_in(token, country, None)]
+                actors.guessed.update((r.start, r.end) for r in recipient)
         if entry.reciprocal:
             actor = _unique(actor + recipient)
             recipient = []
@@ -1791,6 +1814,17 @@ def _unsaid_kind(token: Token, entry: LexiconEntry, recipient: list[ActorMention
     return None
 
 
+def _abroad(mention: ActorMention, actors: DocActors, doc: Doc, offset: int) -> bool:
+    """Whether an actor faces outward: a state named as a whole ("Russia", "Moscow") or its
+    diplomats ("officials at the French embassy"), whose unnamed targets need not be at home."""
+    entry = actors.tables.surface.get(mention.text.removeprefix("the ").removeprefix("The "))
+    if entry is not None and entry.kind in ("country", "capital"):
+        return True
+    span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+    words = {t.lower_ for t in span.root.subtree} if span is not None else set()
+    return bool(words & OUTWARD_WORDS)
+
+
 def _stand_in(token: Token, country: str | None, sector: str | None) -> ActorMention:
     """An actor the text does not name, spanned by the word that implies it ('hostages',
     'was indicted')."""
@@ -2119,6 +2153,13 @@ def _peacekeeping(token: Token) -> bool:
 
 # events aimed at someone, whose unknown person named as the target is guessed to be of the
 # story's country
+# directed words whose unnamed target is the doer's own country when the sentence names no other
+# (attacks are placed by where they happen; promises, withdrawals and aid are not aimed at home)
+DOMESTIC_DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "SANCTION", "COERCE",
+                     "PROTEST"}
+OUTWARD_WORDS = {"embassy", "embassies", "diplomat", "diplomats", "envoy", "envoys", "ambassador",
+                 "ambassadors", "consulate", "delegation", "mission", "foreign"}
+NON_STATE_CODES = {"IGO", "NGO", "IMG", "MNC", "NGM", "UIS", "UNO", "EUR", "WST"}
 PERSON_DIRECTED = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "COERCE", "SANCTION"}
 # participles that leave the noun they qualify undone ("sanctions threatened over ...")
 UNREALISED = {"threaten", "propose", "consider", "plan", "seek", "urge", "demand", "request"}
