@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorMention, Event, Location, PlaceMention
-from .actors import DocActors
+from .actors import DocActors, _neighbour
 from .tables import Tables, geonames
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -186,6 +186,8 @@ class DocPlaces:
         if found is None or isinstance(found[0], str):
             return None
         where, place, source = found
+        if _neighbour(where):
+            return None  # "militants in the region bordering Cameroon": not in Cameroon
         # a dateline says where the story was filed, which is the target's country only when
         # the sentence names that country too or the doer is of it (not "Russia's invasion"
         # in a story from Ankara)
