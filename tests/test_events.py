@@ -1215,3 +1215,11 @@ def test_an_unnamed_target_in_a_one_country_sentence_is_of_that_country(code):
                  "traders.") == [("ACCUSE", ["KEN"], [])]
     # meetings have no target
     assert coded("Kenyan opposition leaders met on Monday.") == [("CONSULT", ["KEN"], [])]
+
+
+def test_charging_into_a_place_is_no_charge_and_tearing_down_homes_is_destruction(code):
+    coded = _coder(code)
+    events = coded("Soldiers charged into the camp and tore down 35 homes.")
+    assert "ACCUSE" not in [e[0] for e in events]
+    assert "ASSAULT" in [e[0] for e in events]
+    assert coded("Prosecutors charged the former mayor with fraud.")[0][0] == "ACCUSE"
