@@ -1652,7 +1652,13 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                                   recipient=[dataclasses.replace(a) for a in event.actor])
                 blame.mode = "allege"
                 out.append(blame)
-        stated = _stated_intention(event, trigger, tables, coder) or _stated_refusal(event, trigger, tables)
+        intention = _stated_intention(event, trigger, tables, coder)
+        if intention is not None:
+            # "Poland will reduce its force in Iraq": the statement (CONCEDE) is the event; the
+            # act has not happened and is not coded as an event of its own (CODEBOOK)
+            out[out.index(event)] = intention
+            continue
+        stated = _stated_refusal(event, trigger, tables)
         if stated is not None:
             out.append(stated)
     _protest_demands(doc, by_token)
