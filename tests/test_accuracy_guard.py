@@ -18,7 +18,7 @@ GUARDS = [
     ("plover-gsr/plover_gsr_dev.jsonl", "plover-gsr", None, ("type_top1",), 0.824),
     ("plover-gsr/plover_gsr_dev.jsonl", "plover-gsr", None, ("full_event_relaxed",), 0.727),
     ("plover-gsr/plover_gsr_dev.jsonl", "plover-gsr", None, ("actor_relaxed",), 0.956),
-    ("conflibert-cameo/cameo_class_train.tsv", "conflibert", 400, ("quad_accuracy",), 0.870),
+    ("conflibert-cameo/cameo_class_train.tsv", "conflibert", 400, ("quad_accuracy",), 0.868),
     ("silver/agnews_world_0201_0450.jsonl", "silver", None, ("f1",), 0.573),
     ("polnear/data/train", "polnear", 40, ("direct_content", "f1"), 0.882),
     ("polnear/data/train", "polnear", 40, ("indirect_content", "f1"), 0.596),

@@ -260,15 +260,20 @@ class DocActors:
     def countries_in(self, sent: Span) -> set[str]:
         """The countries a sentence names: countries, their people, places and agencies, and
         the people whose country is known."""
-        named = set()
+        return {country for _, country, _ in self.named_in(sent)}
+
+    def named_in(self, sent: Span) -> list[tuple[int, str, str]]:
+        """(token index, country, kind) of each country, people, place, agency or known person
+        a sentence names (kind as in the tables, "person" for people)."""
+        named = []
         for i in range(sent.start, sent.end):
             span = self.match_at.get(i)
             if span is not None and span.start == i:
                 entry = self.tables.surface.get(span.text)
                 if entry is not None and entry.country:
-                    named.add(entry.country)
-        named.update(r.country for i, _, r in self.people
-                     if r.country and sent.start <= i < sent.end)
+                    named.append((span.root.i, entry.country, entry.kind))
+        named += [(i, r.country, "person") for i, _, r in self.people
+                  if r.country and sent.start <= i < sent.end]
         return named
 
     def place_in(self, sent: Span, skip: tuple[tuple[int, int], ...] = ()) -> str | None:

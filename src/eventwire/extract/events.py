@@ -1396,29 +1396,6 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if not actor and not (recipient and (
                 entry.event_type in UNSEEN_DOER_TYPES and (_passive(token) or entry.pos == "NOUN"))):
             continue  # an event needs an actor; "22 people were killed" names only the victims
-        if not entry.reciprocal and entry.event_type in DOMESTIC_DIRECTED \
-                and not any(r.country for r in recipient):
-            # "Democrats complain that seniors are being socked", "Brown calls for Labour
-            # unity": in a sentence that names no country but the doer's, whom a state's own
-            # people blame, ask, back or strike at is of that state (as our AG News coding
-            # does). Marked as a guess, spanned by what it is aimed at or by the trigger
-            own = {a.country for a in actor if a.country}
-            if len(own) == 1 and not own & NON_STATE_CODES and actors.countries_in(sent) <= own \
-                    and not any(_abroad(a, actors, doc, offset) for a in actor):
-                (country,) = own
-                aimed = _children(token, "dobj", "ccomp", "xcomp", "attr") + [
-                    o for p, o in _prep_objects(token)
-                    if coder.recipient_prep(p, trigger) or p in ("about", "over", "against")]
-                if aimed:
-                    first = aimed[0].left_edge
-                    if first.dep_ in ("mark", "aux") and first.i < aimed[0].i:
-                        first = doc[first.i + 1]  # "that ...", "to ..."
-                    start, end = actors.phrase_span(aimed[0]) if aimed[0].pos_ != "VERB" else (
-                        first.idx, aimed[0].right_edge.idx + len(aimed[0].right_edge))
-                    recipient = [ActorMention(actors.text[start:end], start, end, None, country, None)]
-                else:
-                    recipient = [_stand_in(token, country, None)]
-                actors.guessed.update((r.start, r.end) for r in recipient)
         if entry.reciprocal:
             actor = _unique(actor + recipient)
             recipient = []
@@ -1637,6 +1614,52 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 allegation.mode = "allege"
                 out.append(allegation)
             continue
+        if not entry.reciprocal and entry.event_type in DOMESTIC_DIRECTED \
+                and not any(r.country for r in recipient):
+            # "Democrats complain that seniors are being socked", "Brown calls for Labour
+            # unity": in a sentence that names no country but the doer's, whom a state's own
+            # people blame, ask, back or strike at is of that state (as our AG News coding
+            # does). Marked as a guess, spanned by what it is aimed at or by the trigger
+            own = {a.country for a in actor if a.country}
+            if len(own) == 1 and not own & NON_STATE_CODES and actors.countries_in(sent) <= own \
+                    and not any(_abroad(a, actors, doc, offset) for a in actor):
+                (country,) = own
+                aimed = _children(token, "dobj", "ccomp", "xcomp", "attr") + [
+                    o for p, o in _prep_objects(token)
+                    if coder.recipient_prep(p, trigger) or p in ("about", "over", "against")]
+                if aimed:
+                    first = aimed[0].left_edge
+                    if first.dep_ in ("mark", "aux") and first.i < aimed[0].i:
+                        first = doc[first.i + 1]  # "that ...", "to ..."
+                    start, end = actors.phrase_span(aimed[0]) if aimed[0].pos_ != "VERB" else (
+                        first.idx, aimed[0].right_edge.idx + len(aimed[0].right_edge))
+                    recipient = [ActorMention(actors.text[start:end], start, end, None, country, None)]
+                else:
+                    recipient = [_stand_in(token, country, None)]
+                actors.guessed.update((r.start, r.end) for r in recipient)
+        if not entry.reciprocal and entry.event_type in OTHER_PARTY_TYPES \
+                and not any(r.country for r in recipient):
+            # "Eriador has called for a boycott against Osgiliath, the state's fiercest foe",
+            # "Bush condemned the beheading of an American hostage, telling Iraqi Prime Minister
+            # Allawi ...": a word aimed at someone the parse does not reach is aimed at the one
+            # other party the sentence names (not where things are: "in Beijing", "the South
+            # China Sea"). Marked as a guess, spanned by that party's mention
+            own = {a.country for a in actor if a.country}
+            others = [(i, c) for i, c, kind in actors.named_in(sent) if c not in own
+                      and kind != "city"  # ("Kyoto ratification")
+                      and not (doc[i].dep_ == "pobj" and doc[i].head.lower_ in PLACE_PREPS)
+                      and not (doc[i].dep_ == "compound" and doc[i].head.lemma_.lower() in GEO_FEATURES)
+                      and all(not (a.start <= doc[i].idx < a.end) for a in actor)]
+            if own and len({c for _, c in others}) == 1:
+                head = doc[others[0][0]]
+                if head.dep_ in ("amod", "compound") and head.head.pos_ in ("NOUN", "PROPN"):
+                    head = head.head  # "Iraqi Prime Minister Ayad Allawi": the one so called
+                found = [m for m in coder.heads_to_actors([head]) if m.country == others[0][1]]
+                if not found:
+                    start, end = actors.phrase_span(head)
+                    found = [ActorMention(actors.text[start:end], start, end, None, others[0][1], None)]
+                recipient = found[:1]
+                actors.guessed.update((r.start, r.end) for r in recipient)
         event = _build_event(doc, sent, sentence_index, trigger, actor, recipient, tables,
                              doc_id, published, offset)
         if ended:
@@ -1856,7 +1879,8 @@ def _protest_demands(doc: Doc, by_token: dict[int, Event]) -> None:
 
 def _condemned_attackers(doc: Doc, by_token: dict[int, Event]) -> None:
     """'Bush condemned the beheading of an American hostage': who is condemned is who did it,
-    not its victim; unknown doers leave the recipient empty."""
+    never its victim; unknown doers leave the recipient to another party the sentence names
+    ("telling Iraqi Prime Minister Allawi"), if any."""
     for i, accusation in by_token.items():
         if accusation.event_type != "ACCUSE":
             continue
@@ -1864,8 +1888,10 @@ def _condemned_attackers(doc: Doc, by_token: dict[int, Event]) -> None:
             attack = by_token.get(obj.i)
             if attack is None or attack.event_type != "ASSAULT":
                 continue
-            accusation.recipient = [dataclasses.replace(a) for a in attack.actor
-                                    if a.country and a.sector != "UAF"]
+            doers = [dataclasses.replace(a) for a in attack.actor if a.country and a.sector != "UAF"]
+            victims = {r.country for r in attack.recipient}
+            accusation.recipient = doers or [r for r in accusation.recipient
+                                             if r.country not in victims]
             break
 
 
@@ -2165,6 +2191,12 @@ DOMESTIC_DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "SANC
                      "PROTEST"}
 OUTWARD_WORDS = {"embassy", "embassies", "diplomat", "diplomats", "envoy", "envoys", "ambassador",
                  "ambassadors", "consulate", "delegation", "mission", "foreign"}
+# words aimed at someone (an attack's target is where it struck: places.PLACE_TARGETED)
+OTHER_PARTY_TYPES = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "SANCTION", "AGREE",
+                     "AID", "CONCEDE"}
+PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "from"}
+GEO_FEATURES = {"sea", "gulf", "strait", "ocean", "river", "island", "islands", "peninsula",
+                "valley", "mountains", "basin", "bay", "coast", "border", "frontier"}
 NON_STATE_CODES = {"IGO", "NGO", "IMG", "MNC", "NGM", "UIS", "UNO", "EUR", "WST"}
 PERSON_DIRECTED = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "COERCE", "SANCTION"}
 # participles that leave the noun they qualify undone ("sanctions threatened over ...")

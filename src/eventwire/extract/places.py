@@ -214,6 +214,8 @@ class DocPlaces:
         start, end = event.sentence_start - self.offset, event.sentence_end - self.offset
         here = [f for f in self.found if start <= f.span.start_char and f.span.end_char <= end]
         taken = [(a.start - self.offset, a.end - self.offset) for a in (*event.actor, *event.recipient)]
+        # a party the coder only guessed at does not stop its place from being where it happened
+        taken = [span for span in taken if span not in self.actors.guessed]
         trigger = self.doc.char_span(event.trigger.start - self.offset,
                                      event.trigger.end - self.offset, alignment_mode="expand")
         best, best_rank = None, 99
@@ -260,7 +262,8 @@ def _location(text: str, place: Place, source: str) -> Location:
 def set_event_locations(places: DocPlaces, events: list[Event]) -> None:
     for event in events:
         event.location = places.locate(event)
-        if event.event_type in PLACE_TARGETED and not any(r.country for r in event.recipient):
+        if event.event_type in PLACE_TARGETED and event.mode != "abduct" \
+                and not any(r.country for r in event.recipient):  # (hostages: not where held)
             target = places.target(event)
             if target is not None:
                 event.recipient = [*event.recipient, target]
