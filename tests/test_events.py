@@ -1242,3 +1242,11 @@ def test_a_word_aimed_at_no_one_the_parse_finds_is_aimed_at_the_one_other_party_
     # two other parties: no guess
     assert coded("Kenyan officials criticised the plan while Ugandan and Tanzanian leaders "
                  "met.")[0] == ("ACCUSE", ["KEN"], [])
+
+
+def test_an_announced_resignation_is_a_concession(code):
+    coded = _coder(code)
+    assert coded("Cambodia's king plans to abdicate.") == [("CONCEDE", ["KHM"], [])]
+    assert coded("Japan's prime minister will resign next month.") == [("CONCEDE", ["JPN"], [])]
+    # "he" is the one who says so
+    assert coded("The Kenyan president said he would resign.") == [("CONCEDE", ["KEN"], [])]

@@ -497,7 +497,7 @@ class SentenceCoder:
             if clause.dep_ not in ("xcomp", "acomp") or clause.head is clause:
                 break
             clause = clause.head
-        if len(heads) == 1 and heads[0].lower_ in ("it", "they", "we") and clause.dep_ == "ccomp":
+        if len(heads) == 1 and heads[0].lower_ in ("it", "they", "we", "he", "she") and clause.dep_ == "ccomp":
             speaker_heads = subject_heads(clause.head)
             if speaker_heads and clause.head.lemma_.lower() in SPEECH_VERBS | INTENT_VERBS:
                 return self.heads_to_actors(speaker_heads)
@@ -1967,8 +1967,9 @@ def _stated_intention(event: Event, trigger: Trigger, tables: Tables,
         kind = "THREATEN"  # "will withdraw its force unless ...": do this, or else
     elif conditions:
         kind = "AGREE"  # "would order a ceasefire as soon as Ukraine withdrew": an offer
-    elif event.event_type == "RETREAT" and event.mode in ("withdraw", "ceasefire", "disarm"):
-        kind = "CONCEDE"  # an announced future withdrawal, ceasefire or disarmament (CODEBOOK)
+    elif event.event_type == "RETREAT" and event.mode in ("withdraw", "ceasefire", "disarm", "resign"):
+        kind = "CONCEDE"  # an announced future withdrawal, ceasefire, disarmament or
+        # resignation: intent to yield (CODEBOOK; CAMEO 035)
     stated = _restated(event, kind, STATED_ENTRIES[kind].cameo, tables, recipient=recipient,
                        confidence=round(min(event.confidence + 0.05, 0.95), 2))
     event.modality = "intended"
