@@ -497,7 +497,7 @@ class SentenceCoder:
             if clause.dep_ not in ("xcomp", "acomp") or clause.head is clause:
                 break
             clause = clause.head
-        if len(heads) == 1 and heads[0].lower_ in ("it", "they", "we", "he", "she") and clause.dep_ == "ccomp":
+        if len(heads) == 1 and heads[0].lower_ in SPEAKER_PRONOUNS and clause.dep_ == "ccomp":
             speaker_heads = subject_heads(clause.head)
             if speaker_heads and clause.head.lemma_.lower() in SPEECH_VERBS | INTENT_VERBS:
                 return self.heads_to_actors(speaker_heads)
@@ -1896,9 +1896,10 @@ def _condemned_attackers(doc: Doc, by_token: dict[int, Event]) -> None:
 
 
 # "Syria says it is willing to withdraw", "the rebels announced they will return the weapons":
-# an announced future act is itself an event, AGREE when the act cooperates and THREATEN when it
-# harms (PLOVER: expressions of intent); the act keeps modality "intended"
+# the announcement is the event, AGREE when the act cooperates and THREATEN when it harms
+# (PLOVER: expressions of intent), coded in the act's place; the act, not done, is not coded
 INTENT_COOPERATIVE = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT", "CONSULT"}
+YIELDING_MODES = {"withdraw", "ceasefire", "disarm", "resign"}  # announced: CONCEDE
 INTENT_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}  # "would boycott"
 WILLING = {"willing", "ready", "prepared", "plan", "intend", "prepare", "eager", "determined"}
 # "is to address Congress", "was set to meet", "is expected to sign", "is due to visit"
@@ -1967,7 +1968,7 @@ def _stated_intention(event: Event, trigger: Trigger, tables: Tables,
         kind = "THREATEN"  # "will withdraw its force unless ...": do this, or else
     elif conditions:
         kind = "AGREE"  # "would order a ceasefire as soon as Ukraine withdrew": an offer
-    elif event.event_type == "RETREAT" and event.mode in ("withdraw", "ceasefire", "disarm", "resign"):
+    elif event.event_type == "RETREAT" and event.mode in YIELDING_MODES:
         kind = "CONCEDE"  # an announced future withdrawal, ceasefire, disarmament or
         # resignation: intent to yield (CODEBOOK; CAMEO 035)
     stated = _restated(event, kind, STATED_ENTRIES[kind].cameo, tables, recipient=recipient,
@@ -2184,8 +2185,6 @@ def _peacekeeping(token: Token) -> bool:
     return "peacekeep" in text or "peace-keep" in text or bool(words & {"observer", "monitor"})
 
 
-# events aimed at someone, whose unknown person named as the target is guessed to be of the
-# story's country
 # directed words whose unnamed target is the doer's own country when the sentence names no other
 # (attacks are placed by where they happen; promises, withdrawals and aid are not aimed at home)
 DOMESTIC_DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "SANCTION", "COERCE",
@@ -2199,6 +2198,10 @@ PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", 
 GEO_FEATURES = {"sea", "gulf", "strait", "ocean", "river", "island", "islands", "peninsula",
                 "valley", "mountains", "basin", "bay", "coast", "border", "frontier"}
 NON_STATE_CODES = {"IGO", "NGO", "IMG", "MNC", "NGM", "UIS", "UNO", "EUR", "WST"}
+# "Russia said it would respond", "the president said he would resign": the speaker
+SPEAKER_PRONOUNS = {"it", "they", "we", "he", "she"}
+# events aimed at someone, whose unknown person named as the target is guessed to be of the
+# story's country
 PERSON_DIRECTED = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "COERCE", "SANCTION"}
 # participles that leave the noun they qualify undone ("sanctions threatened over ...")
 UNREALISED = {"threaten", "propose", "consider", "plan", "seek", "urge", "demand", "request"}

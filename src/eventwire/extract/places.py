@@ -154,7 +154,7 @@ class DocPlaces:
         if match is None or not (match.start() == 0 or text[match.start() - 1] == "\n"):
             return None
         raw = match.group("place").strip()
-        begin = match.start("place") + len(match.group("place")) - len(match.group("place").lstrip())
+        begin = match.end("place") - len(match.group("place").lstrip())
         where = self.doc.char_span(begin, begin + len(raw), alignment_mode="expand")
         parts = [p.strip(" .-") for p in raw.split(",") if p.strip(" .-")]  # "MOSCOW. Oct 5 -"
         country = None
@@ -203,12 +203,8 @@ class DocPlaces:
         start, end = event.sentence_start - self.offset, event.sentence_end - self.offset
         named = {f.place.country for f in self.found
                  if start <= f.span.start_char and f.span.end_char <= end}
-        for span in {id(s): s for s in self.actors.match_at.values()}.values():
-            if start <= span.start_char and span.end_char <= end:
-                entry = self.actors.tables.surface.get(span.text)
-                if entry is not None and entry.country:
-                    named.add(entry.country)
-        return named
+        sent = self.doc.char_span(start, end, alignment_mode="expand")
+        return named | (self.actors.countries_in(sent) if sent is not None else set())
 
     def _place_of(self, event: Event) -> tuple[Span | str, Place, str] | None:
         start, end = event.sentence_start - self.offset, event.sentence_end - self.offset
