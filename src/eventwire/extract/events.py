@@ -1614,52 +1614,8 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 allegation.mode = "allege"
                 out.append(allegation)
             continue
-        if not entry.reciprocal and entry.event_type in DOMESTIC_DIRECTED \
-                and not any(r.country for r in recipient):
-            # "Democrats complain that seniors are being socked", "Brown calls for Labour
-            # unity": in a sentence that names no country but the doer's, whom a state's own
-            # people blame, ask, back or strike at is of that state (as our AG News coding
-            # does). Marked as a guess, spanned by what it is aimed at or by the trigger
-            own = {a.country for a in actor if a.country}
-            if len(own) == 1 and not own & NON_STATE_CODES and actors.countries_in(sent) <= own \
-                    and not any(_abroad(a, actors, doc, offset) for a in actor):
-                (country,) = own
-                aimed = _children(token, "dobj", "ccomp", "xcomp", "attr") + [
-                    o for p, o in _prep_objects(token)
-                    if coder.recipient_prep(p, trigger) or p in ("about", "over", "against")]
-                if aimed:
-                    first = aimed[0].left_edge
-                    if first.dep_ in ("mark", "aux") and first.i < aimed[0].i:
-                        first = doc[first.i + 1]  # "that ...", "to ..."
-                    start, end = actors.phrase_span(aimed[0]) if aimed[0].pos_ != "VERB" else (
-                        first.idx, aimed[0].right_edge.idx + len(aimed[0].right_edge))
-                    recipient = [ActorMention(actors.text[start:end], start, end, None, country, None)]
-                else:
-                    recipient = [_stand_in(token, country, None)]
-                actors.guessed.update((r.start, r.end) for r in recipient)
-        if not entry.reciprocal and entry.event_type in OTHER_PARTY_TYPES \
-                and not any(r.country for r in recipient):
-            # "Eriador has called for a boycott against Osgiliath, the state's fiercest foe",
-            # "Bush condemned the beheading of an American hostage, telling Iraqi Prime Minister
-            # Allawi ...": a word aimed at someone the parse does not reach is aimed at the one
-            # other party the sentence names (not where things are: "in Beijing", "the South
-            # China Sea"). Marked as a guess, spanned by that party's mention
-            own = {a.country for a in actor if a.country}
-            others = [(i, c) for i, c, kind in actors.named_in(sent) if c not in own
-                      and kind != "city"  # ("Kyoto ratification")
-                      and not (doc[i].dep_ == "pobj" and doc[i].head.lower_ in PLACE_PREPS)
-                      and not (doc[i].dep_ == "compound" and doc[i].head.lemma_.lower() in GEO_FEATURES)
-                      and all(not (a.start <= doc[i].idx < a.end) for a in actor)]
-            if own and len({c for _, c in others}) == 1:
-                head = doc[others[0][0]]
-                if head.dep_ in ("amod", "compound") and head.head.pos_ in ("NOUN", "PROPN"):
-                    head = head.head  # "Iraqi Prime Minister Ayad Allawi": the one so called
-                found = [m for m in coder.heads_to_actors([head]) if m.country == others[0][1]]
-                if not found:
-                    start, end = actors.phrase_span(head)
-                    found = [ActorMention(actors.text[start:end], start, end, None, others[0][1], None)]
-                recipient = found[:1]
-                actors.guessed.update((r.start, r.end) for r in recipient)
+        if not entry.reciprocal and not any(r.country for r in recipient):
+            recipient = _guessed_recipient(trigger, actor, sent, actors, coder, offset) or recipient
         event = _build_event(doc, sent, sentence_index, trigger, actor, recipient, tables,
                              doc_id, published, offset)
         if ended:
@@ -1841,6 +1797,57 @@ def _unsaid_kind(token: Token, entry: LexiconEntry, recipient: list[ActorMention
                         for c in token.children):  # "hopes the hostages will be freed": a hope
         return "release"
     return None
+
+
+def _guessed_recipient(trigger: Trigger, actor: list[ActorMention], sent: Span,
+                       actors: DocActors, coder: SentenceCoder, offset: int) -> list[ActorMention]:
+    """Whom a directed word the parse leaves aimed at no one with a country is aimed at, as our
+    AG News coding reads it; empty when the sentence does not say. Marked as a guess.
+
+    - Home: in a sentence that names no country but the doer's, whom a state's own people blame,
+      ask, back or strike at is of that state ("Democrats complain that seniors are being
+      socked", "Brown calls for Labour unity"); spanned by what the word is aimed at, else the
+      trigger. Not for states named as a whole or their diplomats (``_abroad``).
+    - The one other party the sentence names ("Eriador has called for a boycott against
+      Osgiliath", "Bush condemned the killing, telling Iraqi Prime Minister Allawi ..."), not
+      where things are ("in Beijing", "the South China Sea") nor a city a treaty is named after;
+      spanned by that party's mention.
+    """
+    token, kind, doc = trigger.token, trigger.entry.event_type, sent.doc
+    own = {a.country for a in actor if a.country}
+    found: list[ActorMention] = []
+    if kind in DOMESTIC_DIRECTED and len(own) == 1 and not own & NON_STATE_CODES \
+            and actors.countries_in(sent) <= own \
+            and not any(_abroad(a, actors, doc, offset) for a in actor):
+        (country,) = own
+        aimed = _children(token, "dobj", "ccomp", "xcomp", "attr") + [
+            o for p, o in _prep_objects(token)
+            if coder.recipient_prep(p, trigger) or p in ("about", "over", "against")]
+        if aimed:
+            first = aimed[0].left_edge
+            if first.dep_ in ("mark", "aux") and first.i < aimed[0].i:
+                first = doc[first.i + 1]  # "that ...", "to ..."
+            start, end = actors.phrase_span(aimed[0]) if aimed[0].pos_ != "VERB" else (
+                first.idx, aimed[0].right_edge.idx + len(aimed[0].right_edge))
+            found = [ActorMention(actors.text[start:end], start, end, None, country, None)]
+        else:
+            found = [_stand_in(token, country, None)]
+    elif kind in OTHER_PARTY_TYPES and own:
+        others = [(i, c) for i, c, place_kind in actors.named_in(sent) if c not in own
+                  and place_kind != "city"  # ("Kyoto ratification")
+                  and not (doc[i].dep_ == "pobj" and doc[i].head.lower_ in PLACE_PREPS)
+                  and not (doc[i].dep_ == "compound" and doc[i].head.lemma_.lower() in GEO_FEATURES)
+                  and all(not (a.start <= doc[i].idx < a.end) for a in actor)]
+        if len({c for _, c in others}) == 1:
+            head = doc[others[0][0]]
+            if head.dep_ in ("amod", "compound") and head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head  # "Iraqi Prime Minister Ayad Allawi": the one so called
+            found = [m for m in coder.heads_to_actors([head]) if m.country == others[0][1]][:1]
+            if not found:
+                start, end = actors.phrase_span(head)
+                found = [ActorMention(actors.text[start:end], start, end, None, others[0][1], None)]
+    actors.guessed.update((r.start, r.end) for r in found)
+    return found
 
 
 def _abroad(mention: ActorMention, actors: DocActors, doc: Doc, offset: int) -> bool:
