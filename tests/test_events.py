@@ -1250,3 +1250,34 @@ def test_an_announced_resignation_is_a_concession(code):
     assert coded("Japan's prime minister will resign next month.") == [("CONCEDE", ["JPN"], [])]
     # "he" is the one who says so
     assert coded("The Kenyan president said he would resign.") == [("CONCEDE", ["KEN"], [])]
+
+
+def test_a_second_passive_participle_has_the_first_ones_subject_and_its_own_doer(code):
+    coded = _coder(code)
+    # each agent does its own verb; neither is the other's target
+    assert coded("The ceasefire plan was welcomed by Kenya and criticised by Uganda.") == [
+        ("SUPPORT", ["KEN"], []), ("ACCUSE", ["UGA"], [])]
+
+
+def test_an_abbreviated_title_names_the_sector_and_the_dateline_the_country(code):
+    events = code("OTTAWA (CP) -- Sen. Mary Smith criticised the new budget on Monday.").events
+    assert [(e.event_type, [(a.country, a.sector) for a in e.actor]) for e in events] == [
+        ("ACCUSE", [("CAN", "LEG")])]
+
+
+def test_his_country_is_the_country_of_the_official_who_speaks(code):
+    coded = _coder(code)
+    events = coded("Egypt's foreign minister said on Sunday that his country would reject any "
+                   "plan to move refugees.")
+    assert [(e[0], e[1]) for e in events] == [("REJECT", ["EGY"])]
+
+
+def test_it_or_they_that_acts_is_the_state_or_body_named_before(code):
+    coded = _coder(code)
+    assert coded("Chile recalled its ambassador on Friday. It also accused Peru of spying.")[-1] \
+        == ("ACCUSE", ["CHL"], ["PER"])
+    assert coded("Chile recalled its ambassador, and it accused Peru of spying.")[-1] \
+        == ("ACCUSE", ["CHL"], ["PER"])
+    # not a person, and not a thing that is not the subject of the sentence before
+    assert coded("Senator Mary Smith spoke on Friday. It also accused Peru of spying.") == []
+    assert coded("The report reached Lima on Friday. It accused Peru of spying.") == []

@@ -513,9 +513,16 @@ class DocActors:
             # "Putin said his country will not lift the ban": the country of the person named
             owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
             person = self.person_before(owner.i) if owner is not None else None
-            if person is not None and person.country:
+            country = person.country if person is not None else None
+            if owner is not None and not country:
+                # "Iran's foreign minister said his country would ...": the sentence's
+                # subject, named before, when no person is
+                root = head.sent.root
+                country = next((m.country for s in root.children if s.dep_ == "nsubj" and s.i < owner.i
+                                and s.i != head.i and (m := self.resolve(s)) is not None), None)
+            if country:
                 start, end = self.phrase_span(head)
-                return ActorMention(self.text[start:end], start, end, None, person.country, "GOV")
+                return ActorMention(self.text[start:end], start, end, None, country, "GOV")
         if head.lemma_.lower() in AUTHORED_HEADS:
             # "an audio tape released by bin Laden's deputy calls for attacks", "a statement
             # from the ministry said": the author speaks through it
@@ -707,6 +714,29 @@ class DocActors:
                     person = self.person_before(subject[0].i)
             if person is not None:
                 return ActorMention(name=person.name, country=person.country, sector=person.sector, **span)
+        elif lower in ("it", "they") and head.dep_ == "nsubj":
+            found = self._group_antecedent(head)
+            if found is not None:
+                return ActorMention(name=found.name, country=found.country, sector=found.sector, **span)
+        return None
+
+    def _group_antecedent(self, head: Token) -> ActorMention | None:
+        """The state or body an 'it' or 'they' that does something stands for: the subject of
+        the clause it is coordinated with ("Sudan rejected the plan, and it accused ..."), else
+        that of the sentence before ("Sudan rejected the plan. It also accused ..."); only a
+        group with a country, never a person."""
+        sent = head.sent
+        candidates = [s for s in sent.root.children if s.dep_ == "nsubj" and s.i < head.i] \
+            if head.head.dep_ == "conj" and head.head.head.i == sent.root.i else []
+        if not candidates and sent.start > 0 and head.head.i == sent.root.i:
+            before = self.doc[sent.start - 1].sent
+            candidates = [s for s in before.root.children if s.dep_ in ("nsubj", "nsubjpass")]
+        for subject in candidates[:1]:
+            if subject.pos_ == "PRON" or subject.ent_type_ == "PERSON":
+                return None
+            found = self.resolve(subject)
+            if found is not None and found.country and not self.is_person_noun(subject):
+                return found
         return None
 
     def expand(self, head: Token, named: bool = False) -> list[ActorMention]:

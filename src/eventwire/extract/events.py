@@ -506,6 +506,11 @@ class SentenceCoder:
     def verb_arguments(self, trigger: Trigger) -> tuple[list[ActorMention], list[ActorMention]]:
         verb = trigger.token
         passive = _children(verb, "nsubjpass")
+        if not passive and verb.dep_ == "conj" and verb.tag_ == "VBN" \
+                and not _children(verb, "nsubj", "dobj") and _children(verb.head, "nsubjpass"):
+            # "the plan was welcomed by Japan and criticized by China": the second participle's
+            # subject is the first's
+            passive = _children(verb.head, "nsubjpass")
         if not passive and trigger.entry.event_type not in INTRANSITIVE_TYPES and _reduced_passive(verb):
             passive = _children(verb, "nsubj")
         preps = _prep_objects(verb)
@@ -1836,6 +1841,7 @@ def _guessed_recipient(trigger: Trigger, actor: list[ActorMention], sent: Span,
         others = [(i, c) for i, c, place_kind in actors.named_in(sent) if c not in own
                   and place_kind != "city"  # ("Kyoto ratification")
                   and not (doc[i].dep_ == "pobj" and doc[i].head.lower_ in PLACE_PREPS)
+                  and not (doc[i].dep_ == "pobj" and doc[i].head.dep_ == "agent")  # a doer
                   and not (doc[i].dep_ == "compound" and doc[i].head.lemma_.lower() in GEO_FEATURES)
                   and all(not (a.start <= doc[i].idx < a.end) for a in actor)]
         if len({c for _, c in others}) == 1:
