@@ -1281,3 +1281,13 @@ def test_it_or_they_that_acts_is_the_state_or_body_named_before(code):
     # not a person, and not a thing that is not the subject of the sentence before
     assert coded("Senator Mary Smith spoke on Friday. It also accused Peru of spying.") == []
     assert coded("The report reached Lima on Friday. It accused Peru of spying.") == []
+
+
+def test_a_protest_others_expect_is_no_threat_but_one_its_makers_announce_is(code):
+    coded = _coder(code, modality=True)
+    assert coded("Thousands of Kenyans are expected to attend a rally in Nairobi on Sunday.") == [
+        ("PROTEST", ["KEN"], ["KEN"], "intended")]
+    assert [e[0] for e in coded("Kenyan farmers to stage protest in Nairobi\n"
+                                "Farmers said on Monday they were angry.")] == ["PROTEST"]
+    assert [e[0] for e in coded("Kenyan farmers will stage a protest in Nairobi on Sunday.")] \
+        == ["THREATEN"]

@@ -1966,6 +1966,10 @@ def _stated_intention(event: Event, trigger: Trigger, tables: Tables,
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if not (future or willing or headline):
         return None
+    if kind == "THREATEN" and not future and (headline and not willing or willing
+                                              and first.head.lemma_.lower() in SCHEDULED - WILLING):
+        event.modality = "intended"  # "thousands are expected to attend a rally", "is set
+        return None  # to launch an offensive": a plan others report, not a threat anyone made
     verbs = (token, *token.conjuncts)
     clauses = [c for v in verbs for c in _children(v, "advcl")]
     clauses += [c for v in verbs for a in _children(v, "advmod") for c in _children(a, "advcl")]
