@@ -1291,3 +1291,17 @@ def test_a_protest_others_expect_is_no_threat_but_one_its_makers_announce_is(cod
                                 "Farmers said on Monday they were angry.")] == ["PROTEST"]
     assert [e[0] for e in coded("Kenyan farmers will stage a protest in Nairobi on Sunday.")] \
         == ["THREATEN"]
+
+
+def test_its_or_their_thing_belongs_to_the_clause_subject(code):
+    events = code("Ten years into their inquiry, Kenyan investigators charged a former minister "
+                  "with fraud.").events
+    assert [(e.trigger.text, [a.country for a in e.actor]) for e in events
+            if e.trigger.text == "inquiry"] == [("inquiry", ["KEN"])]
+    # a bare "the army" is the army of the one country whose forces were named before
+    coded = _coder(code)
+    assert coded("Ethiopian troops shelled the town as the army pressed on with its offensive "
+                 "in Somalia.") == [("ASSAULT", ["ETH"], ["SOM"])] * 2
+    # one's own obligations are no one's to receive
+    assert coded("Kenya said it would abide by its treaty obligations.") == [
+        ("AGREE", ["KEN"], [])]

@@ -193,6 +193,7 @@ class DocActors:
         self._person_cache: dict[tuple[int, int], Resolved | None] = {}
         dateline = self._dateline_country()
         self.guessed: set[tuple[int, int]] = set()  # spans whose country is a guess
+        self._antecedent_of: set[int] = set()  # pronouns being resolved
         self._register_people()
         # "Brown calls for Labour unity" over "Chancellor Gordon Brown has ...": a headline or
         # a later sentence names a person by the surname alone, which NER seldom tags
@@ -210,11 +211,15 @@ class DocActors:
         # "US soldiers in Iraq murder probe. Four soldiers are charged ...": people a country
         # word names, by their noun, for later bare mentions of the same noun
         self.nationals: list[tuple[int, str, str]] = []  # (token index, noun lemma, country)
+        self.forces: list[tuple[int, str]] = []  # (token index, country): "Israeli troops"
         for span in {id(s): s for s in self.match_at.values()}.values():
             entry = self.tables.surface.get(span.text)
             if entry is not None and entry.country and self._nationality(span):
                 head = span.root.head
                 self.nationals.append((head.i, head.lemma_.lower(), entry.country))
+            elif entry is not None and entry.country and span.root.dep_ in ("compound", "amod") \
+                    and self.tables.sector_nouns.get(span.root.head.lemma_.lower(), ("",))[0] == "MIL":
+                self.forces.append((span.root.head.i, entry.country))  # "Israeli troops"
         self.nationals.sort()
         for _, _, person in self.people:
             if person.country:
@@ -581,6 +586,11 @@ class DocActors:
                     c.dep_ in ("amod", "compound", "nmod", "poss") for c in head.children):
                 # "US soldiers ... Four soldiers are charged": the same people told of before
                 before = [c for i, lemma, c in self.nationals if i < head.i and lemma == head.lemma_.lower()]
+                if not before and actor.sector == "MIL":
+                    # "Israeli troops killed four ... as the army pressed on": the forces of the
+                    # one country whose forces were named before
+                    before = list(dict.fromkeys(c for i, c in self.forces if i < head.i))
+                    before = before if len(before) == 1 else []
                 actor.country = before[-1] if before else None
             if actor.country is None and actor.sector in DOMESTIC_SECTORS:
                 # "police", "the opposition": those of the country the story is in (a guess
@@ -714,8 +724,13 @@ class DocActors:
                     person = self.person_before(subject[0].i)
             if person is not None:
                 return ActorMention(name=person.name, country=person.country, sector=person.sector, **span)
-        elif lower in ("it", "they") and head.dep_ == "nsubj":
-            found = self._group_antecedent(head)
+        elif (lower in ("it", "they") and head.dep_ == "nsubj" or lower in ("its", "their")
+              and head.dep_ == "poss") and head.i not in self._antecedent_of:
+            self._antecedent_of.add(head.i)  # (an antecedent's phrase may hold the pronoun)
+            try:
+                found = self._group_antecedent(head)
+            finally:
+                self._antecedent_of.discard(head.i)
             if found is not None:
                 return ActorMention(name=found.name, country=found.country, sector=found.sector, **span)
         return None
@@ -726,6 +741,25 @@ class DocActors:
         that of the sentence before ("Sudan rejected the plan. It also accused ..."); only a
         group with a country, never a person."""
         sent = head.sent
+        if head.dep_ == "poss":
+            # "Thirteen years into their probe, US investigators ...", "Israel pressed on with
+            # its offensive": the subject of the clause the owned thing is in
+            verb = head.head
+            for _ in range(6):
+                if verb.pos_ in ("VERB", "AUX") and _subjects(verb) or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            candidates = [s for s in _subjects(verb) if s.i != head.i]
+            subject = candidates[0] if candidates else None
+            if subject is None or subject.pos_ == "PRON" or subject.ent_type_ == "PERSON" \
+                    or any(c.dep_ == "conj" for c in subject.children) or (
+                    self.is_person_noun(subject) and subject.tag_ not in ("NNS", "NNPS")):
+                return None  # (one person's things are "his" or "her")
+            found = self.resolve(subject)
+            if found is None or not found.country or self.is_guessed(found) \
+                    or self._coordinated_nationalities(subject, found):
+                return None  # ("US and Iraqi forces ... their offensive": both, as before)
+            return found
         candidates = [s for s in sent.root.children if s.dep_ == "nsubj" and s.i < head.i] \
             if head.head.dep_ == "conj" and head.head.head.i == sent.root.i else []
         if not candidates and sent.start > 0 and head.head.i == sent.root.i:
@@ -735,7 +769,8 @@ class DocActors:
             if subject.pos_ == "PRON" or subject.ent_type_ == "PERSON":
                 return None
             found = self.resolve(subject)
-            if found is not None and found.country and not self.is_person_noun(subject):
+            if found is not None and found.country and not self.is_person_noun(subject) \
+                    and not self.is_guessed(found):
                 return found
         return None
 
@@ -801,3 +836,7 @@ def conjuncts(token: Token) -> list[Token]:
         out.append(current)
         stack.extend(c for c in current.children if c.dep_ == "conj")
     return out
+
+
+def _subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -479,6 +479,8 @@ class SentenceCoder:
                 if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < head.i:
                     if child.dep_ == "amod" and not self.actors.in_tables(child):
                         continue  # "an official protest": an adjective, not an official
+                    if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+                        continue  # "would abide by its obligations": the doer's own
                     found.append(child)
                 elif child.dep_ == "acl":
                     found += [o for p, o in _prep_objects(child) if p == "by"]
@@ -1407,7 +1409,8 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         # the same span is not both sides (a stand-in for an unnamed doer may start the
         # recipient's phrase: "detained Islamist leader")
         recipient = [r for r in recipient if all(r.start != a.start or (a.start, a.end) == (
-            token.idx, token.idx + len(token.text)) for a in actor)]
+            token.idx, token.idx + len(token.text)) for a in actor)
+            and r.text.lower() not in ("its", "their")]  # "abide by its obligations": its own
         if entry.event_type in PLACE_TYPES:
             # "killed 44 people in a village near Falluja": unnamed victims belong where it happened
             # "Turkish police prevented a demonstration by students": police and courts deal
@@ -1966,8 +1969,9 @@ def _stated_intention(event: Event, trigger: Trigger, tables: Tables,
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if not (future or willing or headline):
         return None
-    if kind == "THREATEN" and not future and (headline and not willing or willing
-                                              and first.head.lemma_.lower() in SCHEDULED - WILLING):
+    if kind == "THREATEN" and not future and (
+            headline and not willing and event.event_type == "PROTEST"
+            or willing and first.head.lemma_.lower() in SCHEDULED - WILLING):
         event.modality = "intended"  # "thousands are expected to attend a rally", "is set
         return None  # to launch an offensive": a plan others report, not a threat anyone made
     verbs = (token, *token.conjuncts)
@@ -2175,7 +2179,7 @@ def _tested(token: Token) -> bool:
 
 VERBAL_TARGETS = {"proposal", "plan", "decision", "policy", "remark", "comment", "idea", "bill",
                   "law", "report", "statement", "speech", "record", "budget", "strategy", "deal",
-                  "agreement", "resolution", "claim", "stance", "approach", "reform"}
+                  "agreement", "resolution", "claim", "stance", "approach", "reform", "word"}
 ENDING = {"halt", "stop", "end", "cease", "cessation", "suspend", "suspension", "ceasefire",
           "truce", "pause", "freeze", "ban", "prevent", "avoid", "stem"}
 
