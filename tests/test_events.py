@@ -1305,3 +1305,16 @@ def test_its_or_their_thing_belongs_to_the_clause_subject(code):
     # one's own obligations are no one's to receive
     assert coded("Kenya said it would abide by its treaty obligations.") == [
         ("AGREE", ["KEN"], [])]
+
+
+def test_a_claim_someone_denies_is_the_claimants_accusation_against_the_denier(code):
+    coded = _coder(code)
+    assert coded("Kenya said Ugandan troops had crossed the border, a charge Kampala denied.") \
+        == [("ACCUSE", ["KEN"], ["UGA"])]
+
+
+def test_an_accused_person_is_accused_but_an_alleged_one_only_hedged(code):
+    coded = _coder(code)
+    assert ("ACCUSE", ["KEN"], ["KEN"]) in coded("The accused Kenyan minister resigned on Monday.")
+    assert "ACCUSE" not in [e[0] for e in coded(
+        "Two alleged Kenyan smugglers escaped from prison on Monday.")]

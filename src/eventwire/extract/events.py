@@ -829,6 +829,14 @@ class SentenceCoder:
         # subject is asked first
         weak = [h for h in actor_heads if h.dep_ == "amod" and not self.actors.in_tables(h)]
         actors = self.heads_to_actors([h for h in actor_heads if h not in weak])
+        if not actors and trigger.entry.event_type == "ACCUSE" and noun.dep_ in ("npadvmod", "appos"):
+            deniers = [s for r in _children(noun, "relcl") for s in _children(r, "nsubj")]
+            root = noun.sent.root
+            said = root if root.lemma_.lower() in SPEECH_VERBS else noun.head
+            if deniers and said.pos_ in ("VERB", "AUX"):
+                # "... said the photographs showed its intent, an allegation Tehran dismissed":
+                # the claim is the one who made it's, against the one who denies it
+                return self.heads_to_actors(subject_heads(said)), self.heads_to_actors(deniers)
         governor = _governing_verb(noun)
         # "drew criticism", "faces the threat": the verb's subject gets it
         received = governor if governor is not None and governor.lemma_.lower() in \
@@ -1774,7 +1782,9 @@ def _unsaid_kind(token: Token, entry: LexiconEntry, recipient: list[ActorMention
     """Which unsaid doer an event implies (a key of UNSAID_DOERS), from how it is told."""
     trial = token.lemma_.lower() in TRIALS or "trial" in entry.requires
     if entry.event_type == "ACCUSE":
-        if recipient and (_passive(token) or trial):
+        if recipient and (_passive(token) or trial or token.dep_ == "amod" and entry.pos == "VERB"
+                          and token.lemma_.lower() in ("accuse", "charge", "indict")):
+            # ("an accused deserter"; an "alleged" one is only hedged)
             # "was indicted on child rape charges", "four soldiers are charged with murder",
             # "Iran is criticized for its lack of candor": courts, prosecutors and critics are,
             # unless named, those of the accused's country
