@@ -1318,3 +1318,10 @@ def test_an_accused_person_is_accused_but_an_alleged_one_only_hedged(code):
     assert ("ACCUSE", ["KEN"], ["KEN"]) in coded("The accused Kenyan minister resigned on Monday.")
     assert "ACCUSE" not in [e[0] for e in coded(
         "Two alleged Kenyan smugglers escaped from prison on Monday.")]
+
+
+def test_radicals_are_an_armed_group(code):
+    events = code("Islamic radicals holding two Kenyan hostages demanded the release of "
+                  "prisoners.").events
+    assert [(e.event_type, [a.sector for a in e.actor]) for e in events] == [
+        ("ASSAULT", ["REB"]), ("REQUEST", ["REB"])]
