@@ -1325,3 +1325,10 @@ def test_radicals_are_an_armed_group(code):
                   "prisoners.").events
     assert [(e.event_type, [a.sector for a in e.actor]) for e in events] == [
         ("ASSAULT", ["REB"]), ("REQUEST", ["REB"])]
+
+
+def test_what_comes_from_someone_is_theirs_before_the_verbs_subject(code):
+    coded = _coder(code)
+    events = coded("Kenya's parliament adjourned without passing the bill, bringing warnings "
+                   "from the European Union.")
+    assert [(e[0], e[1]) for e in events] == [("THREATEN", ["EUR"])]

@@ -862,6 +862,11 @@ class SentenceCoder:
             parties = self.heads_to_actors(subject_heads(governor))
             actors = parties or actors
         between = trigger.entry.reciprocal and any(p == "between" for p, _ in preps)
+        if not actors and governor is not None and trigger.entry.event_type in SOURCE_TYPES:
+            # "bringing warnings from the European Union": the noun's own "from" says whose,
+            # before the verb's subject does
+            sources = _prep_objects(noun) + (_prep_objects(governor) if noun.dep_ == "dobj" else [])
+            actors = self.heads_to_actors([o for p, o in sources if p == "from"])
         if not actors and governor is not None and not between:  # "hosted talks between A
             subject = subject_heads(governor)  # and B": A and B talk, the host does not
             if not subject and governor.lemma_.lower() in PARTICIPATION_VERBS:
