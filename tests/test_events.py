@@ -1332,3 +1332,11 @@ def test_what_comes_from_someone_is_theirs_before_the_verbs_subject(code):
     events = coded("Kenya's parliament adjourned without passing the bill, bringing warnings "
                    "from the European Union.")
     assert [(e[0], e[1]) for e in events] == [("THREATEN", ["EUR"])]
+
+
+def test_as_called_for_by_someone_is_their_request_of_the_clause_subject(code):
+    coded = _coder(code)
+    assert ("REQUEST", ["SOM"], ["KEN"]) in coded("Kenya withdrew its troops as requested by "
+                                                   "Somalia.")
+    # an ally of a group is of that group
+    assert coded("An al-Qaeda ally attacked the convoy.") == [("ASSAULT", ["IMG"], [])]

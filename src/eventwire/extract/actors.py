@@ -45,7 +45,7 @@ PLURAL_ONLY_SECTOR_NOUNS = {"force"}
 # movement", "al-Qaeda's terror network", "a Kurdish rebel faction")
 GROUP_HEADS = {"movement", "group", "network", "organization", "organisation", "faction", "front",
                "wing", "alliance", "coalition", "league", "committee", "association", "outfit",
-               "cell", "camp", "bloc"}
+               "cell", "camp", "bloc", "ally", "affiliate"}
 NAMED_ACTOR_LABELS = {"ORG", "NORP", "PERSON"}  # "forces" are troops; "force" is usually the abstract
 GROUP_PRONOUNS = {"it", "they", "them", "we"}
 TITLE_SECTORS_SKIP = {"mr", "mrs", "ms", "dr", "sir"}
