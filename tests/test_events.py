@@ -1340,3 +1340,12 @@ def test_as_called_for_by_someone_is_their_request_of_the_clause_subject(code):
                                                    "Somalia.")
     # an ally of a group is of that group
     assert coded("An al-Qaeda ally attacked the convoy.") == [("ASSAULT", ["IMG"], [])]
+
+
+def test_giving_up_is_a_concession_and_a_promised_concession_is_one_too(code):
+    coded = _coder(code, modality=False)
+    assert coded("Libya renounced its weapons programme in December.") == [("CONCEDE", ["LBY"], [])]
+    assert coded("Kenya promised to lift the curfew.") == [("CONCEDE", ["KEN"], [])]
+    # refusing to give something up is a refusal
+    events = code("Kenya will never give up its claim to the island.").events
+    assert [e.event_type for e in events if not e.negated] == ["REJECT"]

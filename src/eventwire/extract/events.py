@@ -47,7 +47,7 @@ UNSEEN_DOER_TYPES = {"ASSAULT", "COERCE"}
 # "Thousands of people protested" (tagged VBN): these verbs have no passive reading
 INTRANSITIVE_TYPES = {"PROTEST", "CONSULT", "MOBILIZE"}
 # "agreed to withdraw" is an announced future withdrawal: CONCEDE (CODEBOOK close calls)
-INTENT_RETYPE = {("AGREE", "RETREAT"): "CONCEDE"}
+INTENT_RETYPE = {("AGREE", "RETREAT"): "CONCEDE", ("AGREE", "CONCEDE"): "CONCEDE"}
 
 
 @dataclass
@@ -1221,8 +1221,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         embedded[trigger.token.i] = parent_trigger
         if parent_trigger is not None:
             retype = INTENT_RETYPE.get((parent_trigger.entry.event_type, trigger.entry.event_type))
-            if retype is not None and trigger.entry.mode in ("withdraw", "ceasefire", "disarm"):
-                # "agreed to withdraw" concedes; "agreed to allow access" stays an agreement
+            if retype is not None and (trigger.entry.mode in ("withdraw", "ceasefire", "disarm")
+                                       or trigger.entry.event_type == "CONCEDE"):
+                # "agreed to withdraw", "promised to give up the post" concede; "agreed to
+                # allow access" stays an agreement
                 parent_trigger.entry = LexiconEntry(parent_trigger.entry.trigger, "VERB", retype,
                                                     None, "08", False)
     coder = SentenceCoder(doc, actors, tables, triggers)
@@ -1255,7 +1257,8 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 parent_type in CONTENT_TYPES or _content(embedded.get(parent_trigger.token.i)))
             happened = happened or taken
             if (parent_type in CONTENT_TYPES or parent_type == "CONCEDE"
-                    and (entry.event_type == "RETREAT" or parent_trigger.entry.trigger in PERMITS)) \
+                    and (entry.event_type in ("RETREAT", "CONCEDE")
+                         or parent_trigger.entry.trigger in PERMITS)) \
                     and not happened:  # "allowed the opposition to hold a rally": permitted
                 continue  # the content of a request, threat, promise, refusal or accusation
             if not happened and parent_trigger.entry.event_type == entry.event_type == "ASSAULT" \
