@@ -1349,3 +1349,11 @@ def test_giving_up_is_a_concession_and_a_promised_concession_is_one_too(code):
     # refusing to give something up is a refusal
     events = code("Kenya will never give up its claim to the island.").events
     assert [e.event_type for e in events if not e.negated] == ["REJECT"]
+
+
+def test_talks_only_sought_or_proposed_are_not_held(code):
+    coded = _coder(code)
+    assert "CONSULT" not in [e[0] for e in coded(
+        "Kenya criticised conditions attached to Uganda's bid to start membership talks.")]
+    assert coded("Kenya and Uganda began talks on Monday.") == [("CONSULT", ["KEN", "UGA"], [])]
+    assert coded("Kenya and Uganda are to begin talks on Monday.") == [("AGREE", ["KEN", "UGA"], [])]

@@ -411,6 +411,22 @@ def _anchor(noun: Token) -> Token:
     return current
 
 
+# verbs that set talks going
+OPENING_VERBS = {"start", "begin", "open", "launch", "resume", "hold", "join", "enter"}
+
+
+def _talks_not_yet_begun(noun: Token) -> bool:
+    """Talks a verb would open, in its bare form with no 'will': wanted, proposed or
+    recommended ('a bid to start talks', 'recommend that the EU open negotiations')."""
+    governor = _governing_verb(noun)
+    return governor is not None and governor.lemma_.lower() in OPENING_VERBS \
+        and governor.tag_ == "VB" and not (  # "are to begin talks", "plan to open talks": stated
+            governor.dep_ == "xcomp" and governor.head.lemma_.lower() in SCHEDULED | WILLING) \
+        and not any(
+            c.dep_ == "aux" and c.lemma_.lower() in ("will", "would", "shall", "'ll", "be")
+            for c in governor.children)
+
+
 def _governing_verb(noun: Token) -> Token | None:
     """The verb whose object the event noun is ("imposed a new package of sanctions",
     "will provide 25,000 tons of food aid", "arrived on a visit")."""
@@ -1245,6 +1261,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                                                  for i, t in triggers.items())):
             continue  # "Several other Marines were wounded in the attack": the one told of;
             # "killed in a bomb blast in Kabul - the second deadly explosion": the same blast
+        if trigger.entry.event_type == "CONSULT" and trigger.entry.pos == "NOUN" \
+                and _talks_not_yet_begun(token):
+            continue  # "Turkey's bid to start membership talks", "recommend that the EU open
+            # accession negotiations": talks proposed, not held
         entry = trigger.entry
         parent_trigger = embedded[trigger.token.i]
         if parent_trigger is not None:
