@@ -1357,13 +1357,3 @@ def test_talks_only_sought_or_proposed_are_not_held(code):
         "Kenya criticised conditions attached to Uganda's bid to start membership talks.")]
     assert coded("Kenya and Uganda began talks on Monday.") == [("CONSULT", ["KEN", "UGA"], [])]
     assert coded("Kenya and Uganda are to begin talks on Monday.") == [("AGREE", ["KEN", "UGA"], [])]
-
-
-def test_a_state_or_unsaid_doer_capturing_wanted_people_arrests_them(code):
-    coded = _coder(code)
-    assert coded("Kenyan troops captured two militant commanders near the border.")[0][0] == "COERCE"
-    assert coded("NAIROBI - Officials said the most wanted militant leader had been seized.")[0][:2] \
-        == ("COERCE", ["KEN"])
-    # gunmen, or an unsaid doer taking foreigners, abduct
-    assert coded("Gunmen seized two Italian aid workers in Nairobi.")[0][0] == "ASSAULT"
-    assert coded("Two Italians were seized in Nairobi on Tuesday.")[0][0] == "ASSAULT"

@@ -1644,16 +1644,7 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if entry.event_type == "REJECT" and entry.pos == "VERB" and any(
                 c.lemma_.lower() in DENIED_THINGS for c in _children(trigger.token, "dobj")):
             continue  # denying an accusation is a statement, no event (CODEBOOK)
-        seizing = entry.pos == "VERB" and (entry.event_type == "COERCE" and entry.mode == "seize"
-                                           or token.lemma_.lower() == "capture")
-        if seizing and _seized_people(token, tables) and _taken_into_custody(token, actor, recipient, coder):
-            # "US troops captured the former deputy", "whether the aide had been seized": a
-            # state, or a doer left unsaid, taking its own country's people is an arrest
-            entry = _retype(trigger, "COERCE", "arrest", "173")
-            if not actor:  # an arrest implies its police
-                country = coder.happened_in(token) or next((r.country for r in recipient if r.country), None)
-                actor = [_stand_in(token, country, "COP")]
-        elif entry.event_type == "COERCE" and entry.mode == "seize" and entry.pos == "VERB" \
+        if entry.event_type == "COERCE" and entry.mode == "seize" and entry.pos == "VERB" \
                 and _seized_people_or_places(token, tables) \
                 and not any(a.sector in ("COP", "JUD") for a in actor):  # police seizing: arrest
             people = _seized_people(token, tables)
@@ -2113,22 +2104,6 @@ def _seized_objects(token: Token) -> list[Token]:
     if token.dep_ == "relcl":  # "two women that were released": the noun, not 'that'
         objects = [token.head if o.tag_ in ("WDT", "WP") else o for o in objects]
     return objects
-
-
-def _taken_into_custody(token: Token, actor: list[ActorMention], recipient: list[ActorMention],
-                        coder: SentenceCoder) -> bool:
-    """Whether people seized or captured are arrested rather than abducted: by a state's
-    forces, or, with the doer unsaid, in their own country."""
-    named = [a for a in actor if a.start != token.idx]
-    if named:
-        return all(a.sector in STATE_SECTORS for a in named)
-    own = {r.country for r in recipient if r.country}
-    wanted = any(r.sector in WANTED_SECTORS for r in recipient)  # ("a former regime official")
-    return wanted or bool(own) and own == {coder.happened_in(token) or coder.actors.home_place}
-
-
-# people whose capture is an arrest wherever it happens: officials, fighters, outlaws
-WANTED_SECTORS = {"GOV", "MIL", "REB", "INS", "CRM", "OPP", "PTY", "SPY"}
 
 
 def _seized_people(token: Token, tables: Tables) -> bool:
