@@ -1357,3 +1357,9 @@ def test_talks_only_sought_or_proposed_are_not_held(code):
         "Kenya criticised conditions attached to Uganda's bid to start membership talks.")]
     assert coded("Kenya and Uganda began talks on Monday.") == [("CONSULT", ["KEN", "UGA"], [])]
     assert coded("Kenya and Uganda are to begin talks on Monday.") == [("AGREE", ["KEN", "UGA"], [])]
+
+
+def test_the_court_is_the_international_court_named_before(code):
+    coded = _coder(code)
+    assert coded("NAIROBI - The International Criminal Court opened a case on Monday. Kenya "
+                 "criticised the court.") == [("ACCUSE", ["KEN"], ["IGO"])]

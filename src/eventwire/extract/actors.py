@@ -48,6 +48,9 @@ GROUP_HEADS = {"movement", "group", "network", "organization", "organisation", "
                "cell", "camp", "bloc", "ally", "affiliate"}
 NAMED_ACTOR_LABELS = {"ORG", "NORP", "PERSON"}  # "forces" are troops; "force" is usually the abstract
 GROUP_PRONOUNS = {"it", "they", "them", "we"}
+# nouns by which a body named before is called again ("the court", "the agency")
+BODY_NOUNS = {"court", "tribunal", "agency", "organisation", "organization", "alliance", "bloc",
+              "body", "union", "watchdog", "council", "commission", "mission", "force"}
 TITLE_SECTORS_SKIP = {"mr", "mrs", "ms", "dr", "sir"}
 
 
@@ -212,15 +215,22 @@ class DocActors:
         # word names, by their noun, for later bare mentions of the same noun
         self.nationals: list[tuple[int, str, str]] = []  # (token index, noun lemma, country)
         self.forces: list[tuple[int, str]] = []  # (token index, country): "Israeli troops"
+        # international bodies named, for "the tribunal", "the agency" later on
+        self.bodies: list[tuple[int, str, str, str | None]] = []  # (index, name, country, sector)
         for span in {id(s): s for s in self.match_at.values()}.values():
             entry = self.tables.surface.get(span.text)
             if entry is not None and entry.country and self._nationality(span):
                 head = span.root.head
                 self.nationals.append((head.i, head.lemma_.lower(), entry.country))
-            elif entry is not None and entry.country and span.root.dep_ in ("compound", "amod") \
+            if entry is not None and entry.country and entry.kind == "igo":
+                self.bodies.append((span.root.i, (entry.name or span.text).lower(), entry.country,
+                                    entry.sector))
+            if entry is not None and entry.country and span.root.dep_ in ("compound", "amod") \
+                    and not self._nationality(span) \
                     and self.tables.sector_nouns.get(span.root.head.lemma_.lower(), ("",))[0] == "MIL":
                 self.forces.append((span.root.head.i, entry.country))  # "Israeli troops"
         self.nationals.sort()
+        self.bodies.sort()
         for _, _, person in self.people:
             if person.country:
                 named[person.country] = named.get(person.country, 0) + 1
@@ -591,6 +601,13 @@ class DocActors:
                     # one country whose forces were named before
                     before = list(dict.fromkeys(c for i, c in self.forces if i < head.i))
                     before = before if len(before) == 1 else []
+                if not before and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+                    # "the International Criminal Court ... objections to the tribunal": the
+                    # body last named that the noun (or its sector) fits
+                    lemma = head.lemma_.lower()
+                    before = [c for i, name, c, sector in self.bodies if i < head.i
+                              and (lemma in name.split() or actor.sector and sector == actor.sector
+                                   and lemma in BODY_NOUNS)][-1:]
                 actor.country = before[-1] if before else None
             if actor.country is None and actor.sector in DOMESTIC_SECTORS:
                 # "police", "the opposition": those of the country the story is in (a guess
