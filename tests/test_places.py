@@ -112,3 +112,12 @@ def test_a_named_recipient_is_not_replaced_by_the_place_and_talks_take_none(code
     attack, meeting = result.events
     assert [r.country for r in attack.recipient] == ["UKR"]
     assert meeting.event_type == "CONSULT" and meeting.recipient == []
+
+
+def test_a_town_the_recogniser_misses_is_still_a_place_after_a_locative(code):
+    # the small model tags "Kursk" as a product and leaves "Kharkiv region" untagged
+    event = code("Ukrainian troops attacked villages in the Kursk region on Monday.").events[0]
+    assert event.location is not None and event.location.country == "RUS"
+    assert [(r.text, r.country) for r in event.recipient] == [("Kursk", "RUS")]
+    # a person's name is no place, whatever the gazetteer knows
+    assert code("Kenyan troops attacked the convoy of Mr Kursk on Monday.").events[0].location is None

@@ -532,7 +532,8 @@ class SentenceCoder:
         if not passive and trigger.entry.event_type not in INTRANSITIVE_TYPES and _reduced_passive(verb):
             passive = _children(verb, "nsubj")
         preps = _prep_objects(verb)
-        if not passive and verb.dep_ == "advcl" and verb.tag_ == "VBN" and _children(verb, "agent") \
+        if not passive and trigger.entry.event_type == "REQUEST" and verb.dep_ == "advcl" \
+                and verb.tag_ == "VBN" and _children(verb, "agent") \
                 and not _children(verb, "nsubj") and verb.head.pos_ in ("VERB", "AUX"):
             # "has not pulled out its forces as called for by the Security Council", "as
             # demanded by the kidnappers": the agent asks it of the main clause's subject

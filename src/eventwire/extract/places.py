@@ -144,6 +144,20 @@ class DocPlaces:
                 place = gazetteer.lookup(ent.text, self.countries)
                 if place is not None:
                     self.found.append(Found(ent, place))
+        # a proper noun the recogniser missed or called something else ("the Kursk region",
+        # tagged PRODUCT; "the Donetsk region", untagged), where the words say it is a place
+        taken = {t.i for f in self.found for t in f.span}
+        for token in doc:
+            if token.pos_ != "PROPN" or token.i in taken or token.ent_type_ in PLACE_LABELS \
+                    or token.ent_type_ in ("PERSON", "NORP") or not _locative(token) \
+                    or token.dep_ not in ("pobj", "compound"):
+                continue
+            if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+                continue  # part of a longer name
+            place = gazetteer.lookup(token.text, self.countries)
+            if place is not None and place.feature == "city":
+                self.found.append(Found(doc[token.i:token.i + 1], place))
+        self.found.sort(key=lambda f: f.span.start)
         self.dateline = self._dateline(gazetteer) if offset == 0 else None
 
     def _dateline(self, gazetteer: PlaceGazetteer) -> tuple[Span | str, Place] | None:
