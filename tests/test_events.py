@@ -1363,3 +1363,12 @@ def test_the_court_is_the_international_court_named_before(code):
     coded = _coder(code)
     assert coded("NAIROBI - The International Criminal Court opened a case on Monday. Kenya "
                  "criticised the court.") == [("ACCUSE", ["KEN"], ["IGO"])]
+
+
+def test_the_thing_someone_did_points_at_them(code):
+    coded = _coder(code)
+    # (two other parties named: no guess would pick one)
+    assert coded("Kenya rejected the proposal Uganda made to Ethiopia.") == [
+        ("REJECT", ["KEN"], ["UGA"])]
+    assert coded("Moscow appreciated the role Ankara played in the talks with Kyiv.")[0] == (
+        "SUPPORT", ["RUS"], ["TUR"])

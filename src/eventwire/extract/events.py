@@ -502,6 +502,9 @@ class SentenceCoder:
                     found += [o for p, o in _prep_objects(child) if p == "by"]
                     if child.lemma_.lower() in CARRYING:
                         found += _children(child, "dobj")
+                elif child.dep_ == "relcl" and not _children(child, "dobj"):
+                    # "appreciated the role Ankara played": the thing is the one who did it's
+                    found += [s for s in _children(child, "nsubj") if s.tag_ not in ("WDT", "WP")]
                 elif child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                     found += _children(child, "pobj")
                 elif places and child.dep_ == "prep" and child.lower_ in ("in", "near"):
