@@ -1372,3 +1372,20 @@ def test_the_thing_someone_did_points_at_them(code):
         ("REJECT", ["KEN"], ["UGA"])]
     assert coded("Moscow appreciated the role Ankara played in the talks with Kyiv.")[0] == (
         "SUPPORT", ["RUS"], ["TUR"])
+
+
+def test_what_one_is_faulted_for_happened_but_what_one_is_accused_of_is_alleged(code):
+    coded = _coder(code)
+    assert coded("Kenya criticised Uganda on Friday for supplying weapons to Somalia.") == [
+        ("ACCUSE", ["KEN"], ["UGA"]), ("AID", ["UGA"], ["SOM"])]
+    assert coded("Kenya accused Uganda of supplying weapons to Somalia.") == [
+        ("ACCUSE", ["KEN"], ["UGA"])]
+
+
+def test_arms_sold_to_a_side_are_military_aid_and_arms_used_against_one_an_attack(code):
+    coded = _coder(code)
+    assert coded("Turkish drone maker Baykar began selling combat drones to Ukraine.") == [
+        ("AID", ["TUR"], ["UKR"])]
+    assert coded("Kenya sold tea to Britain.") == []  # trade
+    assert coded("Ukrainian forces used the drones against Russian armoured columns.") == [
+        ("ASSAULT", ["UKR"], ["RUS"])]

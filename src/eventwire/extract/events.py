@@ -98,6 +98,11 @@ def match_trigger(token: Token, tables: Tables) -> Trigger | None:
             given = _given_thing(token)
             if given is not None:
                 return Trigger(token, given, token.i, token.i + 1)
+        if lemma == "use" and any(p == "against" for p, _ in _prep_objects(token)) and any(
+                o.lemma_.lower() in GIVEN_THINGS["072"] | USED_FORCE for o in _children(token, "dobj")):
+            # "used the drones against Russian armoured columns": an attack with them
+            return Trigger(token, LexiconEntry("use", "VERB", "ASSAULT", None, "190", False),
+                           token.i, token.i + 1)
     if token.pos_ == "ADJ" and token.dep_ == "amod":
         # "a kidnapped Briton": tagged as an adjective, still the abduction of the noun
         entries = _not_excluded(tables.adjectives.get(token.lower_), token)
@@ -126,7 +131,12 @@ def match_trigger(token: Token, tables: Tables) -> Trigger | None:
 # "provided $2 million in assistance to Fiji", "gave 625 firearms to the Marines", "sent a
 # team of medical experts to the hospital": giving money, arms, supplies or people to help is AID
 TRANSFER_VERBS = {"provide", "give", "send", "supply", "deliver", "donate", "distribute", "ship",
-                  "airlift", "contribute", "allocate", "earmark", "hand", "fly", "dispatch"}
+                  "airlift", "contribute", "allocate", "earmark", "hand", "fly", "dispatch", "sell"}
+# verbs that fault or praise someone for what they did ("criticised Turkey for supplying arms")
+JUDGED_FOR = {"criticise", "criticize", "condemn", "denounce", "rebuke", "fault", "slam", "praise",
+              "thank", "commend", "hail", "applaud", "reprimand", "censure"}
+# what is used against someone in an attack, besides arms
+USED_FORCE = {"force", "bomb", "chemical", "weapon", "rocket", "shell", "bullet"}
 # nouns that name what is given by what it is: "a package of weapons", "a shipment of food"
 CONSIGNMENTS = {"package", "shipment", "delivery", "consignment", "tranche", "batch", "convoy"}
 GIVEN_THINGS = {
@@ -168,6 +178,8 @@ def _given_thing(verb: Token) -> LexiconEntry | None:
                          for c in verb.children):
         return None  # "sent the dollar higher", "sent shares tumbling": a market moved
     code = _given_code(things)
+    if verb.lemma_.lower() == "sell" and code != "072":
+        return None  # selling goods is trade; selling arms to a side is military aid
     return LexiconEntry(verb.lemma_.lower(), "VERB", "AID", None, code, False) if code else None
 
 
@@ -583,6 +595,8 @@ class SentenceCoder:
                 # the small model hangs the second verb on the reported clause
                 actors = self.heads_to_actors(subject_heads(verb.head.head))
             objects = _children(verb, "dobj", "dative")
+            if trigger.entry.trigger == "use":  # "used drones against the columns": the target
+                objects = [o for p, o in preps if p == "against"]
             if verb.dep_ == "amod" and verb.tag_ == "VBD" and _children(verb, "nsubj"):
                 objects.append(_anchor(verb.head))  # "Ukraine on Friday rejected ceasefire terms",
                 # misparsed: the verb, with its subject, hung on its object as a modifier
@@ -1186,7 +1200,7 @@ def _word_ids(strings, words: set[str]) -> set[int]:
 def trigger_lemma_ids(tables: Tables, strings) -> set[int]:
     key = id(tables)
     if key not in _LEMMA_IDS:
-        lemmas = set(tables.verbs) | set(tables.nouns) | TRANSFER_VERBS | {"return"} \
+        lemmas = set(tables.verbs) | set(tables.nouns) | TRANSFER_VERBS | {"return", "use"} \
             | set(tables.adjectives) | CONSIGNMENTS
         _LEMMA_IDS[key] = {strings.add(form) for lemma in lemmas for form in (lemma, lemma.title())}
     return _LEMMA_IDS[key]
@@ -1279,7 +1293,12 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             # he was taken hostage has happened
             taken = token.lemma_.lower() in VICTIM_NOUNS and (
                 parent_type in CONTENT_TYPES or _content(embedded.get(parent_trigger.token.i)))
-            happened = happened or taken
+            happened = happened or taken or (
+                # "criticised Turkey for supplying weapons": what one is faulted or praised
+                # for has been done
+                token.dep_ in ("pcomp", "pobj") and token.head.lower_ == "for"
+                and token.head.head.i == parent_trigger.token.i
+                and parent_trigger.token.lemma_.lower() in JUDGED_FOR)
             if (parent_type in CONTENT_TYPES or parent_type == "CONCEDE"
                     and (entry.event_type in ("RETREAT", "CONCEDE")
                          or parent_trigger.entry.trigger in PERMITS)) \
