@@ -1389,3 +1389,9 @@ def test_arms_sold_to_a_side_are_military_aid_and_arms_used_against_one_an_attac
     assert coded("Kenya sold tea to Britain.") == []  # trade
     assert coded("Ukrainian forces used the drones against Russian armoured columns.") == [
         ("ASSAULT", ["UKR"], ["RUS"])]
+
+
+def test_an_invasion_is_of_the_one_other_country_the_sentence_names(code):
+    coded = _coder(code)
+    assert coded("Kuwaiti officials recalled Iraq's invasion on Monday.") == [
+        ("ASSAULT", ["IRQ"], ["KWT"])]

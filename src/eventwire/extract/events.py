@@ -1908,7 +1908,7 @@ def _guessed_recipient(trigger: Trigger, actor: list[ActorMention], sent: Span,
             found = [ActorMention(actors.text[start:end], start, end, None, country, None)]
         else:
             found = [_stand_in(token, country, None)]
-    elif kind in OTHER_PARTY_TYPES and own:
+    elif (kind in OTHER_PARTY_TYPES or token.lemma_.lower() in INVASIONS) and own:
         others = [(i, c) for i, c, place_kind in actors.named_in(sent) if c not in own
                   and place_kind != "city"  # ("Kyoto ratification")
                   and not (doc[i].dep_ == "pobj" and doc[i].head.lower_ in PLACE_PREPS)
@@ -1925,6 +1925,11 @@ def _guessed_recipient(trigger: Trigger, actor: list[ActorMention], sent: Span,
                 found = [ActorMention(actors.text[start:end], start, end, None, others[0][1], None)]
     actors.guessed.update((r.start, r.end) for r in found)
     return found
+
+
+# an invasion is of another country: the one other the sentence names ("Ukrainian forces used
+# the drones in the first weeks of Russia's full-scale invasion")
+INVASIONS = {"invasion", "occupation", "annexation"}
 
 
 def _abroad(mention: ActorMention, actors: DocActors, doc: Doc, offset: int) -> bool:
