@@ -1395,3 +1395,12 @@ def test_an_invasion_is_of_the_one_other_country_the_sentence_names(code):
     coded = _coder(code)
     assert coded("Kuwaiti officials recalled Iraq's invasion on Monday.") == [
         ("ASSAULT", ["IRQ"], ["KWT"])]
+
+
+def test_a_breach_someone_claims_is_their_accusation(code):
+    coded = _coder(code)
+    assert coded("Kenya said Uganda had violated the ceasefire.") == [("ACCUSE", ["KEN"], ["UGA"])]
+    assert ("ACCUSE", ["UNO"], ["RUS"]) in coded(
+        "The UN chief told Putin that Russia's invasion of Ukraine violated the UN Charter.")
+    # a breach told as fact stays the act
+    assert coded("Uganda violated the ceasefire on Monday.")[0][0] == "ASSAULT"

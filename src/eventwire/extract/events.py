@@ -315,6 +315,28 @@ def _negated(token: Token) -> bool:
     return False
 
 
+def _claimed_violation(event: Event, token: Token, coder: SentenceCoder, tables: Tables,
+                       offset: int) -> Event | None:
+    """A breach of a law, charter, ceasefire or deal that a speaker says another committed:
+    the speaker's ACCUSE against the one said to breach it; None otherwise."""
+    if token.lemma_.lower() not in ("violate", "breach") or event.modality != "reported":
+        return None
+    clause = token
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    speech = clause.head if clause.dep_ == "ccomp" else None
+    if speech is None or speech.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    speaker = [m for m in coder.heads_to_actors(subject_heads(speech), named=True) if m.country]
+    doers = [dataclasses.replace(a) for a in event.actor if a.country]
+    if not speaker or not doers or {m.country for m in speaker} & {a.country for a in doers}:
+        return None
+    accusation = _restated(event, "ACCUSE", "112", tables, actor=_shift(speaker, offset),
+                           recipient=doers)
+    accusation.mode = "allege"
+    return accusation
+
+
 def _modality(token: Token) -> str:
     for child in token.children:
         if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in HYPOTHETICAL_AUX:
@@ -1705,6 +1727,12 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                                   recipient=[dataclasses.replace(a) for a in event.actor])
                 blame.mode = "allege"
                 out.append(blame)
+        accusation = _claimed_violation(event, token, coder, tables, offset)
+        if accusation is not None:
+            # "Guterres told Putin that Russia's invasion violated the UN Charter": a breach
+            # someone claims is their accusation (CODEBOOK: accusations are the speaker's)
+            out[out.index(event)] = accusation
+            continue
         intention = _stated_intention(event, trigger, tables, coder)
         if intention is not None:
             # "Poland will reduce its force in Iraq": the statement (CONCEDE) is the event; the
