@@ -1404,3 +1404,11 @@ def test_a_breach_someone_claims_is_their_accusation(code):
         "The UN chief told Putin that Russia's invasion of Ukraine violated the UN Charter.")
     # a breach told as fact stays the act
     assert coded("Uganda violated the ceasefire on Monday.")[0][0] == "ASSAULT"
+
+
+def test_a_surname_named_in_full_before_is_that_person_whatever_the_tagger_says(code):
+    coded = _coder(code)
+    # the small model tags the bare "Guterres" as an organisation
+    assert coded("UN Secretary-General Antonio Guterres met Putin on Thursday. Ukraine's "
+                 "Foreign Ministry had criticised Guterres over the trip.")[-1] == (
+        "ACCUSE", ["UKR"], ["UNO"])

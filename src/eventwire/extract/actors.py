@@ -48,6 +48,8 @@ GROUP_HEADS = {"movement", "group", "network", "organization", "organisation", "
                "cell", "camp", "bloc", "ally", "affiliate"}
 NAMED_ACTOR_LABELS = {"ORG", "NORP", "PERSON"}  # "forces" are troops; "force" is usually the abstract
 GROUP_PRONOUNS = {"it", "they", "them", "we"}
+# what the small model may call a surname it has seen in full before ("criticised Guterres": ORG)
+SURNAME_LABELS = {"", "PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"}
 # nouns by which a body named before is called again ("the court", "the agency")
 BODY_NOUNS = {"court", "tribunal", "agency", "organisation", "organization", "alliance", "bloc",
               "body", "union", "watchdog", "council", "commission", "mission", "force"}
@@ -645,7 +647,7 @@ class DocActors:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = self.text[start:end]
         head_entry = self._entry(head)
-        if head_entry is None and head.text in self.surnames and head.ent_type_ in ("", "PERSON") \
+        if head_entry is None and head.text in self.surnames and head.ent_type_ in SURNAME_LABELS \
                 and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT"):
             resolved = self.surnames[head.text]
             head_entry = Entry("person", resolved.country, resolved.sector, resolved.name or head.text)
