@@ -1412,3 +1412,12 @@ def test_a_surname_named_in_full_before_is_that_person_whatever_the_tagger_says(
     assert coded("UN Secretary-General Antonio Guterres met Putin on Thursday. Ukraine's "
                  "Foreign Ministry had criticised Guterres over the trip.")[-1] == (
         "ACCUSE", ["UKR"], ["UNO"])
+
+
+def test_freezing_assets_and_banning_imports_are_sanctions(code):
+    coded = _coder(code)
+    assert coded("The European Union banned imports of Russian aluminium on Monday.") == [
+        ("SANCTION", ["EUR"], ["RUS"])]
+    assert coded("The EU has immobilised billions of euros of Russian central bank assets.")[0][:2] \
+        == ("SANCTION", ["EUR"])
+    assert coded("Kenya banned the opposition party on Monday.")[0][0] == "COERCE"
