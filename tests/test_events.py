@@ -1418,6 +1418,6 @@ def test_freezing_assets_and_banning_imports_are_sanctions(code):
     coded = _coder(code)
     assert coded("The European Union banned imports of Russian aluminium on Monday.") == [
         ("SANCTION", ["EUR"], ["RUS"])]
-    assert coded("The EU has immobilised billions of euros of Russian central bank assets.")[0][:2] \
+    assert coded("The EU has immobilised Russian central bank assets held in the bloc.")[0][:2] \
         == ("SANCTION", ["EUR"])
     assert coded("Kenya banned the opposition party on Monday.")[0][0] == "COERCE"
