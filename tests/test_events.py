@@ -1421,3 +1421,13 @@ def test_freezing_assets_and_banning_imports_are_sanctions(code):
     assert coded("The EU has immobilised Russian central bank assets held in the bloc.")[0][:2] \
         == ("SANCTION", ["EUR"])
     assert coded("Kenya banned the opposition party on Monday.")[0][0] == "COERCE"
+
+
+def test_the_two_sides_are_the_last_pair_named_together(code):
+    coded = _coder(code)
+    events = coded("A ceasefire between Israel and Hamas took effect on Sunday. The deal was "
+                   "mediated by Qatar, Egypt and the United States. The two sides agreed on "
+                   "Monday to exchange prisoners.")
+    assert ("AGREE", ["ISR", "PSE"]) in [e[:2] for e in events]
+    assert coded("Kenya and Uganda met on Monday. Both countries pledged to fight the rebels.")[1][:2] \
+        == ("AGREE", ["KEN", "UGA"])

@@ -48,6 +48,9 @@ GROUP_HEADS = {"movement", "group", "network", "organization", "organisation", "
                "cell", "camp", "bloc", "ally", "affiliate"}
 NAMED_ACTOR_LABELS = {"ORG", "NORP", "PERSON"}  # "forces" are troops; "force" is usually the abstract
 GROUP_PRONOUNS = {"it", "they", "them", "we"}
+# nouns that, with "two" or "both", stand for a pair of parties named before ("the two sides")
+PAIR_NOUNS = {"side", "country", "nation", "government", "leader", "neighbour", "neighbor",
+              "rival", "foe", "enemy", "adversary", "party", "state", "capital"}
 # what the small model may call a surname it has seen in full before ("criticised Guterres": ORG)
 SURNAME_LABELS = {"", "PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"}
 # nouns by which a body named before is called again ("the court", "the agency")
@@ -796,6 +799,15 @@ class DocActors:
     def expand(self, head: Token, named: bool = False) -> list[ActorMention]:
         """The actor a head names and those of its conjuncts ("Turkey and Russia")."""
         out = []
+        if head.lemma_.lower() in PAIR_NOUNS and any(
+                c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "amod")
+                for c in head.children):
+            # "the two sides agreed", "both countries": the last two parties named together
+            pair = self._pair_before(head)
+            if pair:
+                start, end = self.phrase_span(head)
+                return [ActorMention(self.text[start:end], start, end, m.name, m.country, m.sector)
+                        for m in pair]
         people = [c for c in head.children if _coordinated_person(c)]
         tokens = [head, *people, *conjuncts(head)]
         first = self.resolve(head, named)
@@ -812,6 +824,20 @@ class DocActors:
                 out.append(actor)
                 out.extend(self._coordinated_nationalities(token, actor))
         return out
+
+    def _pair_before(self, head: Token) -> list[ActorMention]:
+        """The last two parties of different countries named together ("a ceasefire between
+        Israel and Hamas") before a word that stands for both; [] when there are none."""
+        for i in range(head.i - 1, max(head.i - 200, 0) - 1, -1):
+            token = self.doc[i]
+            others = conjuncts(token)
+            if len(others) != 1 or token.dep_ == "conj" or others[0].i >= head.i:
+                continue  # ("Qatar, Egypt and the United States": three, not a pair)
+            first, second = self.resolve(token), self.resolve(others[0])
+            if first is not None and second is not None and first.country and second.country \
+                    and first.country != second.country:
+                return [first, second]
+        return []
 
     def _coordinated_nationalities(self, head: Token, actor: ActorMention) -> list[ActorMention]:
         """'French and Egyptian warships', 'US and Iraqi troops', 'the presidents of Brazil and
