@@ -1431,3 +1431,17 @@ def test_the_two_sides_are_the_last_pair_named_together(code):
     assert ("AGREE", ["ISR", "PSE"]) in [e[:2] for e in events]
     assert coded("Kenya and Uganda met on Monday. Both countries pledged to fight the rebels.")[1][:2] \
         == ("AGREE", ["KEN", "UGA"])
+
+
+def test_calling_an_act_a_coup_or_an_ultimatum_finds_fault_with_it(code):
+    coded = _coder(code)
+    assert ("ACCUSE", ["KEN"], ["UGA"]) in coded("Kenya called the Ugandan raid a crime.")
+    assert ("ACCUSE", ["UKR"], ["RUS"]) in coded(
+        "Ukraine's foreign minister described Putin's offer as an ultimatum.")
+    assert coded("Kenya called Uganda's president on Monday.") == []
+
+
+def test_prosecutors_ordering_a_detention_detain_while_a_court_jailing_convicts(code):
+    coded = _coder(code)
+    assert coded("Kenyan prosecutors ordered the detention of ten officials.")[0][0] == "COERCE"
+    assert coded("A Kenyan court jailed the former minister for ten years.")[0][0] == "SANCTION"

@@ -1038,7 +1038,7 @@ def find_events(doc: Doc, actors: DocActors, tables: Tables, doc_id: str,
     # only tokens whose lemma can start a trigger are looked at in Python
     lemma_ids = trigger_lemma_ids(tables, doc.vocab.strings)
     lemmas = doc.to_array("LEMMA").tolist()
-    judgment_ids = _word_ids(doc.vocab.strings, JUDGMENTS)
+    judgment_ids = _word_ids(doc.vocab.strings, JUDGMENTS | JUDGMENT_NOUNS)
     hits = [i for i, lemma in enumerate(lemmas) if lemma in lemma_ids or lemma in judgment_ids]
     candidates = [i for i in hits if lemmas[i] in lemma_ids]
     judgments = [i for i in hits if lemmas[i] in judgment_ids]
@@ -1186,6 +1186,11 @@ _LEMMA_IDS: dict[int, set[int]] = {}
 JUDGMENTS = {"illegal", "unlawful", "illegitimate", "unacceptable", "unjust", "unfair", "wrong",
              "criminal", "barbaric", "inhumane", "provocative", "irresponsible", "outrageous",
              "shameful", "disgraceful", "deplorable", "reprehensible", "immoral"}
+PROSECUTORS = {"prosecutor", "prosecutors", "prosecution", "attorney", "attorneys"}
+# nouns that find fault when an act is called them ("called the detention an attempted coup",
+# "described it as an ultimatum")
+JUDGMENT_NOUNS = {"coup", "crime", "betrayal", "lie", "farce", "sham", "provocation", "ultimatum",
+                  "blackmail", "aggression", "genocide", "travesty", "disgrace", "outrage"}
 JUDGING_VERBS = {"call", "brand", "label", "term", "describe", "declare", "deem", "consider",
                  "denounce", "condemn", "criticise", "criticize", "slam"}
 JUDGED = LexiconEntry("judge", "VERB", "ACCUSE", "disapprove", "111", False)
@@ -1194,9 +1199,24 @@ JUDGED = LexiconEntry("judge", "VERB", "ACCUSE", "disapprove", "111", False)
 def _judging_verb(word: Token) -> Token | None:
     """The verb that finds fault through a word of blame, if any: "called the war illegal",
     "described the strikes as illegal", "said the barrier was illegal"."""
-    if word.pos_ != "ADJ" or any(c.dep_ == "neg" for c in word.children):
+    if any(c.dep_ == "neg" for c in word.children):
         return None
     head = word.head
+    if word.pos_ == "NOUN":
+        if word.lemma_.lower() not in JUDGMENT_NOUNS:
+            return None
+        if word.dep_ in ("oprd", "attr", "dobj", "ccomp", "xcomp") and head.lemma_.lower() in \
+                JUDGING_VERBS - {"declare"} and head.i < word.i:
+            return head  # "called the detention an attempted coup"
+        if word.dep_ == "pobj" and head.lower_ == "as":
+            judged = head.head
+            if judged.dep_ == "dobj" and judged.head.lemma_.lower() in JUDGING_VERBS:
+                return judged.head  # "described Putin's offer as an ultimatum", misparsed
+            if judged.lemma_.lower() in JUDGING_VERBS:
+                return judged  # "described it as an ultimatum"
+        return None
+    if word.pos_ != "ADJ":
+        return None
     if word.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "dobj") and head.lemma_.lower() in JUDGING_VERBS:
         return head
     if word.dep_ in ("pobj", "amod") and head.lower_ == "as" and head.head.lemma_.lower() in JUDGING_VERBS:
@@ -1694,8 +1714,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 and not any(a.sector in ("COP", "JUD") for a in actor):  # police seizing: arrest
             people = _seized_people(token, tables)
             entry = _retype(trigger, "ASSAULT", "abduct" if people else None, "181" if people else "190")
-        if entry.event_type == "COERCE" and entry.mode != "restrict" and any(a.sector == "JUD" for a in actor):
-            # a court jailing someone convicts them (CODEBOOK: a conviction is SANCTION)
+        if entry.event_type == "COERCE" and entry.mode != "restrict" and any(
+                a.sector == "JUD" and not PROSECUTORS & set(a.text.lower().split()) for a in actor):
+            # a court jailing someone convicts them (CODEBOOK: a conviction is SANCTION); a
+            # prosecutor ordering a detention does not
             _retype(trigger, "SANCTION", "convict", "16")
         if entry.pos == "NOUN" and entry.event_type != "ACCUSE" and any(
                 c.dep_ == "amod" and c.lemma_.lower() in ALLEGED for c in token.children):
