@@ -1384,7 +1384,7 @@ def test_what_one_is_faulted_for_happened_but_what_one_is_accused_of_is_alleged(
 
 def test_arms_sold_to_a_side_are_military_aid_and_arms_used_against_one_an_attack(code):
     coded = _coder(code)
-    assert coded("Turkish drone maker Baykar began selling combat drones to Ukraine.") == [
+    assert coded("Turkey began selling combat drones to Ukraine in 2019.") == [
         ("AID", ["TUR"], ["UKR"])]
     assert coded("Kenya sold tea to Britain.") == []  # trade
     assert coded("Ukrainian forces used the drones against Russian armoured columns.") == [

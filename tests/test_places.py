@@ -121,3 +121,8 @@ def test_a_town_the_recogniser_misses_is_still_a_place_after_a_locative(code):
     assert [(r.text, r.country) for r in event.recipient] == [("Kursk", "RUS")]
     # a person's name is no place, whatever the gazetteer knows
     assert code("Kenyan troops attacked the convoy of Mr Kursk on Monday.").events[0].location is None
+
+
+def test_victims_whose_country_was_only_guessed_are_of_the_place_struck(code):
+    event = code("A Russian missile attack on Kharkiv killed seven people on Sunday.").events[0]
+    assert [(r.text, r.country) for r in event.recipient] == [("seven people", "UKR")]

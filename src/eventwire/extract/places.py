@@ -22,6 +22,9 @@ from .actors import DocActors, _neighbour
 from .tables import Tables, geonames
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# what the recogniser may make of a town it does not know ("Kursk": PRODUCT); never a date,
+# a person or a people
+MISSED_LABELS = {"", "PRODUCT", "ORG", "WORK_OF_ART", "EVENT"}
 OTHER_LABELS = {"NORP", "ORG", "PERSON"}
 # "in Tbilisi" places an event even when Tbilisi is also an actor; "to Ukraine" only when
 # Ukraine is not the recipient ("sent troops to Bosnia")
@@ -148,8 +151,8 @@ class DocPlaces:
         # tagged PRODUCT; "the Donetsk region", untagged), where the words say it is a place
         taken = {t.i for f in self.found for t in f.span}
         for token in doc:
-            if token.pos_ != "PROPN" or token.i in taken or token.ent_type_ in PLACE_LABELS \
-                    or token.ent_type_ in ("PERSON", "NORP") or not _locative(token) \
+            if token.pos_ != "PROPN" or token.i in taken or token.ent_type_ not in MISSED_LABELS \
+                    or not token.text[:1].isupper() or not _locative(token) \
                     or token.dep_ not in ("pobj", "compound"):
                 continue
             if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
@@ -272,8 +275,18 @@ def _location(text: str, place: Place, source: str) -> Location:
 def set_event_locations(places: DocPlaces, events: list[Event]) -> None:
     for event in events:
         event.location = places.locate(event)
-        if event.event_type in PLACE_TARGETED and event.mode != "abduct" \
-                and not any(r.country for r in event.recipient):  # (hostages: not where held)
+        if event.event_type not in PLACE_TARGETED or event.mode == "abduct":
+            continue  # (hostages: not where they are held)
+        named = [r for r in event.recipient if r.country]
+        if not named:
             target = places.target(event)
             if target is not None:
                 event.recipient = [*event.recipient, target]
+        elif all(places.actors.is_guessed(r, places.offset) and r.sector in (None, "CVL")
+                 for r in named):
+            # "a Russian missile attack on Kharkiv killed seven people": victims whose
+            # country was only a guess from the story are of the place that was struck
+            target = places.target(event)
+            if target is not None:
+                for mention in named:
+                    mention.country = target.country
