@@ -760,8 +760,9 @@ class DocActors:
     def _group_antecedent(self, head: Token) -> ActorMention | None:
         """The state or body an 'it' or 'they' that does something stands for: the subject of
         the clause it is coordinated with ("Sudan rejected the plan, and it accused ..."), else
-        that of the sentence before ("Sudan rejected the plan. It also accused ..."); only a
-        group with a country, never a person."""
+        that of the sentence before ("Sudan rejected the plan. It also accused ..."); for 'its'
+        or 'their', the subject of the owned thing's clause. Only a group with a known (not
+        guessed) country, never one person."""
         sent = head.sent
         if head.dep_ == "poss":
             # "Thirteen years into their probe, US investigators ...", "Israel pressed on with
