@@ -1445,3 +1445,9 @@ def test_prosecutors_ordering_a_detention_detain_while_a_court_jailing_convicts(
     coded = _coder(code)
     assert coded("Kenyan prosecutors ordered the detention of ten officials.")[0][0] == "COERCE"
     assert coded("A Kenyan court jailed the former minister for ten years.")[0][0] == "SANCTION"
+
+
+def test_an_attack_its_own_words_say_is_a_countrys_is_that_countrys(code):
+    coded = _coder(code)
+    assert coded("A Russian missile attack on Kharkiv killed seven people.") == [
+        ("ASSAULT", ["RUS"], ["UKR"])]

@@ -515,6 +515,9 @@ class SentenceCoder:
             if head.lemma_.lower() in INSTRUMENTS or (
                     head.lemma_.lower() in self.tables.nouns
                     and self.tables.nouns[head.lemma_.lower()][0].event_type == "ASSAULT"):
+                whose = self.owners([head])
+                if whose:
+                    return whose  # "a Russian missile attack killed seven": Russia's
                 start, end = self.actors.phrase_span(head)
                 return [ActorMention(self.actors.text[start:end], start, end, None, None, "UAF")]
         return []
