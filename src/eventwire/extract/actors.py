@@ -224,16 +224,17 @@ class DocActors:
         self.bodies: list[tuple[int, str, str, str | None]] = []  # (index, name, country, sector)
         for span in {id(s): s for s in self.match_at.values()}.values():
             entry = self.tables.surface.get(span.text)
-            if entry is not None and entry.country and self._nationality(span):
-                head = span.root.head
+            if entry is None or not entry.country:
+                continue
+            head = span.root.head
+            if self._nationality(span):
                 self.nationals.append((head.i, head.lemma_.lower(), entry.country))
-            if entry is not None and entry.country and entry.kind == "igo":
+            elif span.root.dep_ in ("compound", "amod") \
+                    and self.tables.sector_nouns.get(head.lemma_.lower(), ("",))[0] == "MIL":
+                self.forces.append((head.i, entry.country))  # "Israeli troops"
+            if entry.kind == "igo":
                 self.bodies.append((span.root.i, (entry.name or span.text).lower(), entry.country,
                                     entry.sector))
-            if entry is not None and entry.country and span.root.dep_ in ("compound", "amod") \
-                    and not self._nationality(span) \
-                    and self.tables.sector_nouns.get(span.root.head.lemma_.lower(), ("",))[0] == "MIL":
-                self.forces.append((span.root.head.i, entry.country))  # "Israeli troops"
         self.nationals.sort()
         self.bodies.sort()
         for _, _, person in self.people:
