@@ -1451,3 +1451,18 @@ def test_an_attack_its_own_words_say_is_a_countrys_is_that_countrys(code):
     coded = _coder(code)
     assert coded("A Russian missile attack on Kharkiv killed seven people.") == [
         ("ASSAULT", ["RUS"], ["UKR"])]
+
+
+def test_a_weapon_named_by_its_compound_is_an_unidentified_attacker(code):
+    coded = _coder(code)
+    assert coded("A mortar round killed an Israeli woman in a nearby settlement.") == [
+        ("ASSAULT", ["-"], ["ISR"])]
+
+
+def test_the_target_of_an_attack_is_its_recipient_not_its_actor(code):
+    coded = _coder(code)
+    assert coded("Turkish troops were the target of the ambush.") == [("ASSAULT", ["-"], ["TUR"])]
+    assert coded("The Israeli army was the target of a Palestinian attack.") == [
+        ("ASSAULT", ["PSE"], ["ISR"])]
+    assert coded("Iran was the target of fierce criticism from France.") == [
+        ("ACCUSE", ["FRA"], ["IRN"])]

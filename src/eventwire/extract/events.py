@@ -461,6 +461,22 @@ def _talks_not_yet_begun(noun: Token) -> bool:
             for c in governor.children)
 
 
+# nouns for what an act was aimed at: "was the target of an attack"
+TARGET_NOUNS = {"target", "object"}
+AIMED_TYPES = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION", "PROTEST"}
+
+
+def _target_of(noun: Token) -> Token | None:
+    """The 'target' noun of 'X was the target of an attack' (its verb's subject was struck)."""
+    anchor = _anchor(noun)
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
+        target = anchor.head.head
+        if target.lemma_.lower() in TARGET_NOUNS and target.dep_ in ("attr", "oprd") \
+                and target.head.lemma_.lower() in ("be", "become", "remain"):
+            return target
+    return None
+
+
 def _governing_verb(noun: Token) -> Token | None:
     """The verb whose object the event noun is ("imposed a new package of sanctions",
     "will provide 25,000 tons of food aid", "arrived on a visit")."""
@@ -512,7 +528,9 @@ class SentenceCoder:
         heads += [o for h in heads if h.lemma_.lower() in SERIES_HEADS
                   for p, o in _prep_objects(h) if p == "of"]  # "a series of car bombings"
         for head in heads:
-            if head.lemma_.lower() in INSTRUMENTS or (
+            if head.lemma_.lower() in INSTRUMENTS or any(
+                    c.dep_ == "compound" and c.lemma_.lower() in INSTRUMENTS for c in head.children
+            ) or (  # "a mortar round killed a woman"
                     head.lemma_.lower() in self.tables.nouns
                     and self.tables.nouns[head.lemma_.lower()][0].event_type == "ASSAULT"):
                 whose = self.owners([head])
@@ -903,6 +921,15 @@ class SentenceCoder:
                 # "... said the photographs showed its intent, an allegation Tehran dismissed":
                 # the claim is the one who made it's, against the one who denies it
                 return self.heads_to_actors(subject_heads(said)), self.heads_to_actors(deniers)
+        struck = _target_of(noun) if trigger.entry.event_type in AIMED_TYPES else None
+        if struck is not None:
+            # "a French national was the target of an attack", "the embassy became a target
+            # of bombings": the one the clause tells of was struck; only "by" (or "from":
+            # "the target of criticism from Moscow") says by whom
+            if not actors and trigger.entry.event_type in SOURCE_TYPES:
+                actors = self.heads_to_actors([o for p, o in preps if p == "from"])
+            return actors, [r for r in self.heads_to_actors(subject_heads(struck.head))
+                            if all(r.start != a.start for a in actors)]
         governor = _governing_verb(noun)
         # "drew criticism", "faces the threat": the verb's subject gets it
         received = governor if governor is not None and governor.lemma_.lower() in \
