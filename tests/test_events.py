@@ -1466,3 +1466,13 @@ def test_the_target_of_an_attack_is_its_recipient_not_its_actor(code):
         ("ASSAULT", ["PSE"], ["ISR"])]
     assert coded("Iran was the target of fierce criticism from France.") == [
         ("ACCUSE", ["FRA"], ["IRN"])]
+
+
+def test_a_promise_is_an_agreement_only_when_made_to_someone(code):
+    coded = _coder(code)
+    assert coded("The senator vowed to use the money for schools in Texas.") == []
+    assert coded("Tokyo vowed to press efforts to expand whaling.") == []
+    assert coded("Saudi Arabia pledged continued support for political efforts in Yemen.") == [
+        ("AGREE", ["SAU"], ["YEM"])]
+    assert coded("Japan pledged to work with China on new projects.") == [
+        ("AGREE", ["JPN"], ["CHN"])]

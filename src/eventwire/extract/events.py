@@ -461,6 +461,8 @@ def _talks_not_yet_begun(noun: Token) -> bool:
             for c in governor.children)
 
 
+# verbs of promising: an AGREE only when made to someone
+PLEDGES = {"vow", "pledge", "promise"}
 # nouns for what an act was aimed at: "was the target of an attack"
 TARGET_NOUNS = {"target", "object"}
 AIMED_TYPES = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION", "PROTEST"}
@@ -1764,6 +1766,19 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             continue
         if not entry.reciprocal and not any(r.country for r in recipient):
             recipient = _guessed_recipient(trigger, actor, sent, actors, coder, offset) or recipient
+        if entry.trigger in PLEDGES and entry.event_type == "AGREE" and entry.pos == "VERB" \
+                and not any(r.country for r in recipient):
+            # "pledged full support for Seoul's efforts", "for efforts in Yemen": whom the
+            # thing promised is for
+            aims = [o for d in _children(token, "dobj") for p, o in _prep_objects(d)
+                    if p in ("for", "to")]
+            recipient = [r for r in coder.heads_to_actors(aims) or coder.owners(aims, True)
+                         if r.country] or recipient
+        if entry.trigger in PLEDGES and entry.event_type == "AGREE" and entry.pos == "VERB" \
+                and not any(r.country for r in recipient) \
+                and len({a.country for a in actor if a.country}) < 2:  # (parties pledge together)
+            continue  # "vowed to use the money", "promised to tell Americans the truth": a
+            # promise made to no one in particular is campaign talk, no cooperation
         event = _build_event(doc, sent, sentence_index, trigger, actor, recipient, tables,
                              doc_id, published, offset)
         if ended:
