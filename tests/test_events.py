@@ -1476,3 +1476,14 @@ def test_a_promise_is_an_agreement_only_when_made_to_someone(code):
         ("AGREE", ["SAU"], ["YEM"])]
     assert coded("Japan pledged to work with China on new projects.") == [
         ("AGREE", ["JPN"], ["CHN"])]
+
+
+def test_their_on_a_clause_subject_is_whoever_said_the_clause(code):
+    coded = _coder(code)
+    # "their arrest" is the subject of its own clause: "their" is those who said "they"
+    assert ("COERCE", ["IDN"], ["IDN"]) in coded(
+        "Indonesian police said on Friday they had made their first arrest directly linked to "
+        "last week's deadly embassy bombing in Jakarta.")
+    # a possessor inside a phrase that names its owner keeps that owner
+    assert coded("Greece demanded that its European Community partners refuse to recognize "
+                 "the republic.") == [("REQUEST", ["GRC"], ["EUR"])]

@@ -769,12 +769,22 @@ class DocActors:
             # "Thirteen years into their probe, US investigators ...", "Israel pressed on with
             # its offensive": the subject of the clause the owned thing is in
             verb = head.head
+            # (not the owned thing itself when nothing else says whose: "said their first
+            # arrest was linked to"; "its European Community partners" are the EC's)
+            owned = head.head.i if not any(c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"
+                                           for c in head.head.children) else -1
             for _ in range(6):
-                if verb.pos_ in ("VERB", "AUX") and _subjects(verb) or verb.head.i == verb.i:
+                if verb.pos_ in ("VERB", "AUX") and any(s.i != owned for s in _subjects(verb)) \
+                        or verb.head.i == verb.i:
                     break
                 verb = verb.head
-            candidates = [s for s in _subjects(verb) if s.i != head.i]
+            candidates = [s for s in _subjects(verb) if s.i != head.i and s.i != owned]
             subject = candidates[0] if candidates else None
+            if subject is not None and subject.lower_ in ("they", "it") \
+                    and subject.i not in self._antecedent_of:
+                # "police said they had made their first arrest": theirs is who they are
+                found = self._pronoun(subject)
+                return found if found is not None and found.country else None
             if subject is None or subject.pos_ == "PRON" or subject.ent_type_ == "PERSON" \
                     or any(c.dep_ == "conj" for c in subject.children) or (
                     self.is_person_noun(subject) and subject.tag_ not in ("NNS", "NNPS")):
@@ -786,6 +796,13 @@ class DocActors:
             return found
         candidates = [s for s in sent.root.children if s.dep_ == "nsubj" and s.i < head.i] \
             if head.head.dep_ == "conj" and head.head.head.i == sent.root.i else []
+        if not candidates and head.head.dep_ == "ccomp" and head.head.head.pos_ == "VERB" \
+                and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                        for c in head.head.subtree if c.i in self._antecedent_of):
+            # "Indonesian police said they had made their first arrest": their arrest is of
+            # the one whose words the clause gives (a bare "they" is the event coder's to
+            # read as the speaker)
+            candidates = [s for s in head.head.head.children if s.dep_ == "nsubj" and s.i < head.i]
         if not candidates and sent.start > 0 and head.head.i == sent.root.i:
             before = self.doc[sent.start - 1].sent
             candidates = [s for s in before.root.children if s.dep_ in ("nsubj", "nsubjpass")]
