@@ -1487,3 +1487,10 @@ def test_their_on_a_clause_subject_is_whoever_said_the_clause(code):
     # a possessor inside a phrase that names its owner keeps that owner
     assert coded("Greece demanded that its European Community partners refuse to recognize "
                  "the republic.") == [("REQUEST", ["GRC"], ["EUR"])]
+
+
+def test_an_event_noun_as_the_means_of_a_verb_is_its_subjects(code):
+    coded = _coder(code)
+    assert coded("Vietnam marks independence with pardons for prisoners.") == [
+        ("CONCEDE", ["VNM"], ["VNM"])]
+    assert coded("Israel responded with air strikes on Gaza.") == [("ASSAULT", ["ISR"], ["PSE"])]

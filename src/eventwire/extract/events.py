@@ -37,7 +37,7 @@ FUTURE_AUX = {"will", "shall", "would"}  # "said it would refuse": future in the
 FAILURE_VERBS = {"fail", "decline"}
 RECIPIENT_PREPS = {"to", "against", "on", "at", "into", "toward", "towards", "upon", "onto",
                    "over", "with", "in", "between"}
-FOR_TYPES = {"AID", "SUPPORT", "COOPERATE", "AGREE"}
+FOR_TYPES = {"AID", "SUPPORT", "COOPERATE", "AGREE", "CONCEDE"}  # "pardons for prisoners"
 FROM_TYPES = {"RETREAT", "SANCTION", "COERCE", "REJECT", "REQUEST"}
 OF_NOUN_TYPES = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "SUPPORT", "REJECT", "PROTEST",
                  "CONCEDE", "RETREAT", "AID"}
@@ -423,6 +423,9 @@ SEIZED_PLACES = {"school", "town", "city", "village", "building", "embassy", "ba
                  "church", "theatre", "theater", "hotel", "office", "ship", "plane", "airliner",
                  "bus", "parliament", "palace", "headquarters", "port", "border", "crossing",
                  "district", "province", "oilfield", "refinery", "camp", "checkpoint", "hill"}
+# verbs whose "with" gives the means: "responded with air strikes", "marks the day with pardons"
+MEANS_VERBS = {"respond", "retaliate", "react", "answer", "mark", "celebrate", "greet", "meet",
+               "follow", "hit", "strike", "punish", "reward", "counter"}
 GOVERNING_PREPS = {"on", "for", "into"}  # "arrived on a visit", "gathered for a rally"
 PARTICIPATION_VERBS = {"engage", "participate", "involve", "join"}
 # nouns of events that come from someone ("criticism from Washington"), where "from" does
@@ -497,7 +500,7 @@ def _governing_verb(noun: Token) -> Token | None:
             and current.head.head.lemma_.lower() in PARTICIPATION_VERBS):
         return current.head.head  # "Serb forces were engaged in ethnic cleansing"
     if current.dep_ == "pobj" and current.head.lower_ == "with" and (
-            current.head.head.lemma_.lower() in ("continue", "proceed") or any(
+            current.head.head.lemma_.lower() in {"continue", "proceed"} | MEANS_VERBS or any(
                 c.dep_ in ("prt", "advmod") and c.lower_ in ("on", "ahead", "forward")
                 for c in current.head.head.children)):
         return current.head.head  # "pressed on with a massive offensive", "went ahead with"
