@@ -1494,3 +1494,15 @@ def test_an_event_noun_as_the_means_of_a_verb_is_its_subjects(code):
     assert coded("Vietnam marks independence with pardons for prisoners.") == [
         ("CONCEDE", ["VNM"], ["VNM"])]
     assert coded("Israel responded with air strikes on Gaza.") == [("ASSAULT", ["ISR"], ["PSE"])]
+
+
+def test_a_hyphenated_backer_is_not_the_owner_but_is_answered(code):
+    coded = _coder(code)
+    # rejecting a US-sponsored resolution answers its sponsor as well as the council
+    assert coded("Sudan rejected a US-sponsored UN Security Council draft resolution.") == [
+        ("REJECT", ["SDN"], ["UNO", "USA"])]
+    assert coded("Iran welcomed the EU-brokered deal.") == [("SUPPORT", ["IRN"], ["EUR"])]
+    # the US-backed government is not the United States; the US-led coalition is the US's
+    assert coded("Russia criticised the US-backed government of Georgia.") == [
+        ("ACCUSE", ["RUS"], ["GEO"])]
+    assert coded("The US-led coalition bombed Fallujah.") == [("ASSAULT", ["USA"], ["IRQ"])]

@@ -165,6 +165,22 @@ class Gazetteer:
         return keep
 
 
+# participles whose hyphenated country backs something of another: "the US-backed government",
+# "a French-drafted resolution" (not "the US-led coalition", which the US leads as its own)
+BACKING_VERBS = {"back", "sponsor", "support", "fund", "finance", "arm", "train", "install",
+                 "draft", "broker", "propose", "write", "author", "bankroll", "supply", "equip"}
+
+
+def backer_of(token: Token) -> Token | None:
+    """The participle a token names the backer of ("US" in "US-backed"), else None."""
+    head = token.head
+    if token.dep_ in ("npadvmod", "compound", "nmod", "amod", "nsubj") and head.i == token.i + 2 \
+            and head.tag_ == "VBN" and head.lemma_.lower() in BACKING_VERBS \
+            and token.doc[token.i + 1].text == "-":
+        return head
+    return None
+
+
 def _clear_first(counts: dict[str, int]) -> str | None:
     """The country a story is about when no dateline says: named most, and clearly so."""
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -669,6 +685,8 @@ class DocActors:
         for token in tokens:
             if token.i == head.i or (head_ent is not None and head_ent.start <= token.i < head_ent.end):
                 continue  # "Levy" in "President Levy Mwanawasa" is part of his name
+            if backer_of(token) is not None:
+                continue  # "the US-backed government" is not the US's own
             entry = self._entry(token)
             if entry is not None and entry.country and country is None:
                 country, name = entry.country, entry.name

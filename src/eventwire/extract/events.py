@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp.headlines import word_forms
 from ..records import ActorMention, Event, Span as TextSpan
-from .actors import DocActors
+from .actors import DocActors, backer_of
 from .tables import LexiconEntry, Tables
 
 CODER = "eventwire-rules-0.1"
@@ -1767,6 +1767,16 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 allegation.mode = "allege"
                 out.append(allegation)
             continue
+        if entry.event_type in ANSWER_TYPES | {"REJECT"}:
+            # "rejected a US-sponsored draft resolution": the answer is to its sponsor too
+            things = _children(token, "dobj") + [o for p, o in _prep_objects(token)
+                                                 if p in ("of", "to", "on", "against")]
+            named = [c for thing in things if coder.actors.sector_of(thing) is None
+                     for t in thing.children if t.dep_ == "amod"
+                     for c in t.children if backer_of(c) is not None]  # (a thing, not a body)
+            sponsors = [a for a in coder.heads_to_actors(named) if a.country]
+            recipient = _unique(recipient + [a for a in sponsors if all(
+                a.country != r.country for r in recipient + actor)])
         if not entry.reciprocal and not any(r.country for r in recipient):
             recipient = _guessed_recipient(trigger, actor, sent, actors, coder, offset) or recipient
         if entry.trigger in PLEDGES and entry.event_type == "AGREE" and entry.pos == "VERB" \
