@@ -1506,3 +1506,15 @@ def test_a_hyphenated_backer_is_not_the_owner_but_is_answered(code):
     assert coded("Russia criticised the US-backed government of Georgia.") == [
         ("ACCUSE", ["RUS"], ["GEO"])]
     assert coded("The US-led coalition bombed Fallujah.") == [("ASSAULT", ["USA"], ["IRQ"])]
+
+
+def test_what_a_demand_would_undo_is_going_on(code):
+    coded = _coder(code)
+    # the ban challenged exists; a ban only asked for would not
+    assert ("COERCE", ["USA"], ["USA"]) in coded(
+        "The ACLU asked the Supreme Court to hear its challenge to Florida's ban on adoptions.")
+    assert [e[0] for e in coded("Russia urged the EU to impose a ban on Polish imports.")] == [
+        "REQUEST"]
+    # the one asked to end something is whose it is
+    assert ("ASSAULT", ["UGA"], ["UGA"]) in coded(
+        "Rebels called on Kampala to end its offensive in the north.")

@@ -791,12 +791,21 @@ class DocActors:
             # arrest was linked to"; "its European Community partners" are the EC's)
             owned = head.head.i if not any(c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"
                                            for c in head.head.children) else -1
+            controller: list[Token] = []
             for _ in range(6):
                 if verb.pos_ in ("VERB", "AUX") and any(s.i != owned for s in _subjects(verb)) \
                         or verb.head.i == verb.i:
                     break
+                if verb.dep_ == "xcomp" and verb.pos_ == "VERB":
+                    # "called on Kampala to end its offensive", "urged Iran to halt its
+                    # programme": the one asked to act
+                    controller = [c for c in verb.head.children if c.dep_ == "dobj"] + [
+                        o for p in verb.head.children if p.dep_ == "prep" and p.lower_ == "on"
+                        for o in p.children if o.dep_ == "pobj"]
+                    if controller:
+                        break
                 verb = verb.head
-            candidates = [s for s in _subjects(verb) if s.i != head.i and s.i != owned]
+            candidates = controller[:1] or [s for s in _subjects(verb) if s.i != head.i and s.i != owned]
             subject = candidates[0] if candidates else None
             if subject is not None and subject.lower_ in ("they", "it") \
                     and subject.i not in self._antecedent_of:

@@ -1370,6 +1370,11 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             # he was taken hostage has happened
             taken = token.lemma_.lower() in VICTIM_NOUNS and (
                 parent_type in CONTENT_TYPES or _content(embedded.get(parent_trigger.token.i)))
+            # "calling for an end to Uganda's war", "its challenge to Florida's ban", "urged
+            # Moscow to lift the sanctions": what is to be undone is going on
+            # (not "stop the deployment": one told of before, coded there)
+            happened = happened or entry.pos == "NOUN" and _undone(token) and not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
             happened = happened or taken or (
                 # "criticised Turkey for supplying weapons": what one is faulted or praised
                 # for has been done
@@ -2363,6 +2368,22 @@ VERBAL_TARGETS = {"proposal", "plan", "decision", "policy", "remark", "comment",
                   "agreement", "resolution", "claim", "stance", "approach", "reform", "word"}
 ENDING = {"halt", "stop", "end", "cease", "cessation", "suspend", "suspension", "ceasefire",
           "truce", "pause", "freeze", "ban", "prevent", "avoid", "stem"}
+
+
+# words for undoing what is going on: "an end to the war", "lift the sanctions"
+UNDOING = {"end", "halt", "stop", "cease", "cessation", "lift", "lifting", "ease", "easing",
+           "challenge", "overturn", "scrap", "repeal", "relax", "suspend", "suspension"}
+
+
+def _undone(token: Token) -> bool:
+    """Whether an event noun is what a word of undoing undoes ('an end to the war')."""
+    current = _anchor(token)
+    if current.dep_ in ("dobj", "pobj"):
+        head = current.head
+        if current.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("to", "of", "on"):
+            head = head.head
+        return head.lemma_.lower() in UNDOING
+    return False
 
 
 def _ended(token: Token) -> bool:
