@@ -1518,3 +1518,9 @@ def test_what_a_demand_would_undo_is_going_on(code):
     # the one asked to end something is whose it is
     assert ("ASSAULT", ["UGA"], ["UGA"]) in coded(
         "Rebels called on Kampala to end its offensive in the north.")
+
+
+def test_people_held_hostage_misread_as_an_active_clause_are_the_victims(code):
+    coded = _coder(code)
+    assert coded("The minister left behind two French reporters held hostage in Iraq.") == [
+        ("ASSAULT", ["IRQ"], ["FRA"])]

@@ -2593,7 +2593,11 @@ def _reduced_passive(verb: Token) -> bool:
     killed' (a participle with a subject, no object and no 'have'); '... and three Turkish
     drivers kidnapped' (the second participle, tagged as a past tense, of a verb that must take
     an object and has none)."""
-    if not _children(verb, "nsubj") or _children(verb, "dobj"):
+    objects = _children(verb, "dobj")
+    if verb.lemma_.lower() in ("hold", "take", "keep") and _children(verb, "nsubj") and \
+            [o.lemma_.lower() for o in objects] == ["hostage"] and not _children(verb, "aux", "dative"):
+        return True  # "two French reporters held hostage in Iraq", misread as an active clause
+    if not _children(verb, "nsubj") or objects:
         return False
     if verb.tag_ == "VBN":
         return not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
