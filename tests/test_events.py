@@ -1524,3 +1524,10 @@ def test_people_held_hostage_misread_as_an_active_clause_are_the_victims(code):
     coded = _coder(code)
     assert coded("The minister left behind two French reporters held hostage in Iraq.") == [
         ("ASSAULT", ["IRQ"], ["FRA"])]
+
+
+def test_unplaced_rights_and_aid_groups_are_ngos_not_the_storys_country(code):
+    coded = _coder(code)
+    assert coded("Human rights groups accused Russia of abuses.") == [("ACCUSE", ["NGO"], ["RUS"])]
+    # a country word still places them
+    assert coded("Sudanese aid workers were arrested.") == [("COERCE", ["SDN"], ["SDN"])]

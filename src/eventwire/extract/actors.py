@@ -37,6 +37,11 @@ CROWD_COUNTS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens"}
 # sectors whose unnamed members belong to the country the story is datelined in
 DOMESTIC_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL", "CVL", "OPP", "PTY", "EDU", "MED", "LAB",
                     "BUS", "JRN", "REL", "ELI", "SPY", "AGR", "REF", "SOC"}
+# unnamed groups that are CAMEO's NGO (international non-governmental), wherever they act
+NGO_NOUNS = {"ngo", "charity", "aid group", "aid agency", "aid organization", "aid organisation",
+             "aid worker", "humanitarian worker", "rights group", "relief agency", "relief worker",
+             "relief group", "humanitarian group", "humanitarian agency", "humanitarian organization",
+             "humanitarian organisation", "rights organization", "rights organisation"}
 STANCE_PREFIXES = {"pro", "anti", "non"}
 # armed groups no one names ("rebels", "militants", "gunmen")
 LOCAL_GROUPS = {"REB", "INS", "CRM"}
@@ -631,6 +636,10 @@ class DocActors:
                               and (lemma in name.split() or actor.sector and sector == actor.sector
                                    and lemma in BODY_NOUNS)][-1:]
                 actor.country = before[-1] if before else None
+            if actor.country is None and actor.sector == "SOC" and self._ngo_noun(head):
+                # "rights groups condemned ...", "two aid workers were killed": international
+                # non-governmental groups no one places (CAMEO's NGO), not the story's country
+                actor.country = "NGO"
             if actor.country is None and actor.sector in DOMESTIC_SECTORS:
                 # "police", "the opposition": those of the country the story is in (a guess
                 # the event coder may refine: victims are of where the attack was)
@@ -644,6 +653,14 @@ class DocActors:
                 if actor.country is not None:
                     self.guessed.add((actor.start, actor.end))
         return actor
+
+    @staticmethod
+    def _ngo_noun(head: Token) -> bool:
+        """Whether a noun names an unplaced humanitarian or rights group ('aid workers')."""
+        lemma = head.lemma_.lower()
+        words = {lemma} | {f"{c.lower_} {lemma}" for c in head.children
+                           if c.dep_ in ("compound", "amod") and c.i < head.i}
+        return bool(words & NGO_NOUNS)
 
     def located_in(self, head: Token) -> str | None:
         """The country of a place a noun is said to be in or from ("a court in Yemen")."""
