@@ -1531,3 +1531,9 @@ def test_unplaced_rights_and_aid_groups_are_ngos_not_the_storys_country(code):
     assert coded("Human rights groups accused Russia of abuses.") == [("ACCUSE", ["NGO"], ["RUS"])]
     # a country word still places them
     assert coded("Sudanese aid workers were arrested.") == [("COERCE", ["SDN"], ["SDN"])]
+
+
+def test_a_fugitive_wanted_by_a_state_is_that_states(code):
+    coded = _coder(code)
+    assert coded("German police deported an Islamic militant wanted by Turkey.") == [
+        ("COERCE", ["DEU"], ["TUR"])]

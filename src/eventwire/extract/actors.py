@@ -613,6 +613,15 @@ class DocActors:
                 if body is not None and body.country and not self.is_guessed(body):
                     actor.country = body.country
                     break
+        if actor is not None and actor.country is None and self.is_person_noun(head):
+            # "an Islamic militant wanted by Turkey": a fugitive is the seeking state's to try
+            seekers = [o for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                       and c.lemma_.lower() in ("want", "seek")
+                       for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            for seeker in (self.resolve(o) for o in seekers):
+                if seeker is not None and seeker.country and not self.is_guessed(seeker):
+                    actor.country = seeker.country
+                    break
         if actor is not None and actor.country is None and self.is_person_noun(head) and any(
                 c.dep_ == "amod" and c.lower_ in ("international", "multinational")
                 for c in head.children):
