@@ -449,8 +449,9 @@ def test_spans_index_the_text_whatever_it_is(code, words, gaps):
      [("REQUEST", ("DEU",), ("IRN",))]),
     ("The UN repeated its demand today that Myanmar release political prisoners.",
      [("REQUEST", ("UNO",), ("MMR",))]),
+    # an unplaced rights group is CAMEO's NGO (as the PLOVER records code such groups)
     ("Serbian police are beating protesters in Belgrade, a rights group protested on Monday.",
-     [("ACCUSE", ("SRB",), ("SRB",))]),
+     [("ACCUSE", ("NGO",), ("SRB",))]),
     # a protest addresses the authorities of where it happens, when the sentence says where;
     # a stance ("pro-Iranian") is not a nationality; asylum sought in a country is asked of it
     ("Seven opposition parties in Nepal have organized a general strike.",
@@ -1537,3 +1538,11 @@ def test_a_fugitive_wanted_by_a_state_is_that_states(code):
     coded = _coder(code)
     assert coded("German police deported an Islamic militant wanted by Turkey.") == [
         ("COERCE", ["DEU"], ["TUR"])]
+
+
+def test_people_held_by_a_force_are_detained_by_it(code):
+    coded = _coder(code)
+    assert ("COERCE", ["USA"], ["IRQ"]) in coded(
+        "Militants demanded the release of Iraqi women held by U.S.-led forces.")
+    assert coded("Israel is holding 7,000 Palestinian prisoners.") == [("COERCE", ["ISR"], ["PSE"])]
+    assert coded("The seat held by Labour was lost.") == []

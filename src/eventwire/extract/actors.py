@@ -37,6 +37,8 @@ CROWD_COUNTS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens"}
 # sectors whose unnamed members belong to the country the story is datelined in
 DOMESTIC_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL", "CVL", "OPP", "PTY", "EDU", "MED", "LAB",
                     "BUS", "JRN", "REL", "ELI", "SPY", "AGR", "REF", "SOC"}
+# "U.S.-led", "Hamas-run": a hyphenated word that makes a thing its prefix's
+OWNING_SUFFIXES = {"led", "run", "controlled", "dominated", "owned", "ruled"}
 # unnamed groups that are CAMEO's NGO (international non-governmental), wherever they act
 NGO_NOUNS = {"ngo", "charity", "aid group", "aid agency", "aid organization", "aid organisation",
              "aid worker", "humanitarian worker", "rights group", "relief agency", "relief worker",
@@ -470,6 +472,11 @@ class DocActors:
     def _entry(self, token: Token) -> Entry | None:
         span = self.match_at.get(token.i)
         if span is None:
+            if "-" in token.text:
+                # "U.S.-led forces", which the tokenizer keeps in one piece: the leader's
+                prefix, _, suffix = token.text.rpartition("-")
+                if suffix.lower() in OWNING_SUFFIXES:
+                    return self.tables.surface.get(prefix)
             return None
         entry = self.tables.surface.get(span.text)
         if entry is None and span.text in self.tables.tenures:

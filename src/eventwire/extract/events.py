@@ -89,6 +89,11 @@ def match_trigger(token: Token, tables: Tables) -> Trigger | None:
                         given = _given_thing(token)  # "handed over 700 kg of medicine"
                         entry = given or entry
                     return Trigger(token, entry, token.i, token.i + 1)
+        if lemma == "hold" and token.dep_ == "acl" and token.tag_ == "VBN" \
+                and token.head.lemma_.lower() in HELD_PEOPLE and _children(token, "agent"):
+            # "women held by US-led forces", "prisoners held by Israel": detained by them
+            return Trigger(token, LexiconEntry("hold", "VERB", "COERCE", "arrest", "173", False),
+                           token.i, token.i + 1)
         if lemma == "return" and _children(token, "dobj") and any(
                 c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
             # "returned two paintings to the government of Brazil": property given back
@@ -466,6 +471,10 @@ def _talks_not_yet_begun(noun: Token) -> bool:
 
 # verbs of promising: an AGREE only when made to someone
 PLEDGES = {"vow", "pledge", "promise"}
+# people whom being "held by" a force makes detainees
+HELD_PEOPLE = {"prisoner", "detainee", "inmate", "suspect", "woman", "man", "people", "person",
+               "civilian", "national", "citizen", "member", "fighter", "militant", "activist",
+               "soldier", "journalist", "worker", "child", "refugee", "migrant", "protester"}
 # nouns for what an act was aimed at: "was the target of an attack"
 TARGET_NOUNS = {"target", "object"}
 AIMED_TYPES = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION", "PROTEST"}
@@ -2594,8 +2603,9 @@ def _reduced_passive(verb: Token) -> bool:
     drivers kidnapped' (the second participle, tagged as a past tense, of a verb that must take
     an object and has none)."""
     objects = _children(verb, "dobj")
-    if verb.lemma_.lower() in ("hold", "take", "keep") and _children(verb, "nsubj") and \
-            [o.lemma_.lower() for o in objects] == ["hostage"] and not _children(verb, "aux", "dative"):
+    if verb.lemma_.lower() in ("hold", "keep") and _children(verb, "nsubj") and \
+            [o.lemma_.lower() for o in objects] == ["hostage"] and not _children(verb, "aux", "dative") \
+            and not _children(objects[0], "compound", "nmod", "amod", "det", "nummod", "poss"):
         return True  # "two French reporters held hostage in Iraq", misread as an active clause
     if not _children(verb, "nsubj") or objects:
         return False
