@@ -1546,3 +1546,11 @@ def test_people_held_by_a_force_are_detained_by_it(code):
         "Militants demanded the release of Iraqi women held by U.S.-led forces.")
     assert coded("Israel is holding 7,000 Palestinian prisoners.") == [("COERCE", ["ISR"], ["PSE"])]
     assert coded("The seat held by Labour was lost.") == []
+
+
+def test_a_party_calling_its_own_side_off_the_fighting_agrees_to_stop(code):
+    coded = _coder(code)
+    assert coded("A top aide to Iraq's rebel Shi'ite leader Muqtada al-Sadr called on the Mehdi "
+                 "Army militia to cease fire across Iraq.")[0][0] == "AGREE"
+    # asking another party to stop is a request
+    assert coded("The UN called on Israel to stop the fighting.") == [("REQUEST", ["UNO"], ["ISR"])]

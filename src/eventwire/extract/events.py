@@ -1781,6 +1781,13 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                 allegation.mode = "allege"
                 out.append(allegation)
             continue
+        if entry.event_type == "REQUEST" and _calls_off_fighting(token) and actor and all(
+                r.country in {a.country for a in actor}
+                or r.text.lower().startswith(("his ", "its ", "their "))  # "his followers"
+                for r in recipient if r.country) and any(a.country for a in actor):
+            # "Sadr called on his followers to end fighting", "called on the Mehdi Army militia
+            # to cease fire": a party calling its own side off agrees to stop (CODEBOOK)
+            entry = _retype(trigger, "AGREE", None, "030")
         if entry.event_type in ANSWER_TYPES | {"REJECT"}:
             # "rejected a US-sponsored draft resolution": the answer is to its sponsor too
             things = _children(token, "dobj") + [o for p, o in _prep_objects(token)
@@ -2392,6 +2399,21 @@ def _undone(token: Token) -> bool:
         if current.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("to", "of", "on"):
             head = head.head
         return head.lemma_.lower() in UNDOING
+    return False
+
+
+FIGHTING = {"fighting", "fight", "attack", "violence", "hostility", "fire", "war", "clash",
+            "battle", "offensive", "insurgency", "uprising", "bombing", "shelling"}
+
+
+def _calls_off_fighting(verb: Token) -> bool:
+    """Whether a request asks for fighting to stop ('to cease fire', 'to end fighting')."""
+    for clause in _children(verb, "xcomp", "ccomp", "advcl"):
+        if clause.lemma_.lower() in ("cease", "stop", "end", "halt", "suspend") and any(
+                o.lemma_.lower() in FIGHTING for o in _children(clause, "dobj")):
+            return True
+        if clause.lemma_.lower() == "cease" and not _children(clause, "dobj"):
+            return True  # "to cease fire" read as an intransitive verb
     return False
 
 
