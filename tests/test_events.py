@@ -1554,3 +1554,12 @@ def test_a_party_calling_its_own_side_off_the_fighting_agrees_to_stop(code):
                  "Army militia to cease fire across Iraq.")[0][0] == "AGREE"
     # asking another party to stop is a request
     assert coded("The UN called on Israel to stop the fighting.") == [("REQUEST", ["UNO"], ["ISR"])]
+
+
+def test_he_after_a_role_noun_subject_is_that_person(code):
+    coded = _coder(code)
+    assert coded("The French foreign minister arrived in Cairo on Monday. He met Egyptian "
+                 "officials.") == [("CONSULT", ["EGY", "FRA"], [])]
+    # a person named since is the one "he" stands for
+    assert coded("The French foreign minister arrived in Cairo. Vladimir Putin said on Monday "
+                 "he would visit Ankara.")[0][1] == ["RUS"]

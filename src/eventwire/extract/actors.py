@@ -796,6 +796,17 @@ class DocActors:
                 if subject and any(position >= subject[0].i and position <= subject[-1].i
                                    for position, _, _ in self.people if position < head.i):
                     person = self.person_before(subject[0].i)
+            if lower in ("he", "she") and head.i not in self._antecedent_of:
+                # "The French foreign minister arrived in Cairo. He met ...": the one a role
+                # noun named as a subject since the last person named
+                named_at = max((p for p, _, _ in self.people if p < head.i), default=-1)
+                self._antecedent_of.add(head.i)
+                try:
+                    role = self._role_subject_before(head, named_at)
+                finally:
+                    self._antecedent_of.discard(head.i)
+                if role is not None:
+                    return ActorMention(name=role.name, country=role.country, sector=role.sector, **span)
             if person is not None:
                 return ActorMention(name=person.name, country=person.country, sector=person.sector, **span)
         elif (lower in ("it", "they") and head.dep_ == "nsubj" or lower in ("its", "their")
@@ -807,6 +818,23 @@ class DocActors:
                 self._antecedent_of.discard(head.i)
             if found is not None:
                 return ActorMention(name=found.name, country=found.country, sector=found.sector, **span)
+        return None
+
+    def _role_subject_before(self, head: Token, after: int) -> ActorMention | None:
+        """The last singular person noun ('the foreign minister') that was a subject after token
+        ``after`` and in this or the sentence before, with a known (not guessed) country."""
+        sent = head.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for i in range(head.i - 1, max(start, after + 1) - 1, -1):
+            token = self.doc[i]
+            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NOUN" \
+                    and token.tag_ == "NN" and self.is_person_noun(token):
+                if head.head.dep_ == "ccomp" and token.head.i == head.head.head.i:
+                    return None  # "an official said he ...": the speaker, as the coder reads it
+                found = self.resolve(token)
+                if found is not None and found.country and not self.is_guessed(found):
+                    return found
+                return None  # the nearest role subject, or no one
         return None
 
     def _group_antecedent(self, head: Token) -> ActorMention | None:
