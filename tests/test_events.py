@@ -1571,3 +1571,5 @@ def test_a_leader_arriving_in_another_country_visits_it(code):
         ("CONSULT", ["FRA"], ["EGY"])]
     assert coded("US troops arrived in Kuwait.") == []
     assert coded("Putin arrived in Moscow.") == []
+    assert coded("Putin flew to Ankara on Monday.") == [("CONSULT", ["RUS"], ["TUR"])]
+    assert coded("The Italian government is flying the migrants to Libya.") == []

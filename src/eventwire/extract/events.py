@@ -469,7 +469,8 @@ def _talks_not_yet_begun(noun: Token) -> bool:
             for c in governor.children)
 
 
-# who visits a country by arriving in it
+# who visits a country by arriving in it or travelling to it
+TRAVEL_VERBS = {"arrive", "travel", "fly"}
 VISITING_SECTORS = {"GOV", "ELI", "LEG", "DIP", "IGO"}
 # verbs of promising: an AGREE only when made to someone
 PLEDGES = {"vow", "pledge", "promise"}
@@ -1019,7 +1020,7 @@ class SentenceCoder:
               and anchor.head.lemma_.lower() in ARRIVAL_VERBS) and anchor.head.pos_ == "VERB" and (
                 anchor.head.i not in self.triggers
                 or self.triggers[anchor.head.i].entry.event_type == trigger.entry.event_type
-                or self.triggers[anchor.head.i].entry.trigger == "arrive"):  # (only a visit's)
+                or self.triggers[anchor.head.i].entry.trigger in TRAVEL_VERBS):  # (only a visit's)
             # "UN sanctions were imposed on Iraq", "the aid was sent to Sudan", "the deployment
             # arrived in Bosnia": the verb says on whom (not "the attack was condemned by Iraq")
             recipient_preps += [(p, o) for p, o in _prep_objects(anchor.head) if p != "by"]
@@ -1756,11 +1757,12 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
         if entry.event_type == "AID" and entry.trigger in TRANSFER_VERBS and entry.cameo == "072" \
                 and not recipient:
             continue  # "sends missiles": arms are aid only when someone is named to receive them
-        if entry.trigger == "arrive" and entry.event_type == "CONSULT" and not (
-                actor and all(a.sector in VISITING_SECTORS for a in actor)
-                and any(r.country and r.country not in {a.country for a in actor} for r in recipient)):
+        if entry.trigger in TRAVEL_VERBS and entry.event_type == "CONSULT" and (
+                _children(token, "dobj") or not (
+                    actor and all(a.sector in VISITING_SECTORS for a in actor) and any(
+                        r.country and r.country not in {a.country for a in actor} for r in recipient))):
             continue  # a leader or envoy arriving in another country visits it; troops,
-            # refugees and storms arriving do not
+            # refugees and storms arriving do not, nor a government flying migrants out
         if entry.trigger == "seek" and not _seeks_from_someone(token):
             continue  # "India seeks new TV bids", "seeks to win back support": no request
         if entry.event_type == "REJECT" and entry.pos == "VERB" and any(
