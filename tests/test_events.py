@@ -1573,3 +1573,12 @@ def test_a_leader_arriving_in_another_country_visits_it(code):
     assert coded("Putin arrived in Moscow.") == []
     assert coded("Putin flew to Ankara on Monday.") == [("CONSULT", ["RUS"], ["TUR"])]
     assert coded("The Italian government is flying the migrants to Libya.") == []
+
+
+def test_a_refusal_is_to_whom_its_condition_asks_something_of(code):
+    coded = _coder(code)
+    # (also: "the Bush administration" is the United States', though "Bush" is a town's name too)
+    assert ("REJECT", ["PRK"], ["USA"]) in coded(
+        "North Korea said Monday that it will not resume talks on its nuclear weapons program "
+        "until the Bush administration ends its hostile policy.")
+    assert coded("The Bush administration criticised Iran.") == [("ACCUSE", ["USA"], ["IRN"])]

@@ -721,6 +721,14 @@ class DocActors:
             if backer_of(token) is not None:
                 continue  # "the US-backed government" is not the US's own
             entry = self._entry(token)
+            if entry is None and token.ent_type_ == "PERSON" and token.dep_ == "compound" \
+                    and token.i not in self.match_at:
+                # "the Bush administration": a person the gazetteer holds under another reading
+                # (Bush, a town in Egypt) or not as a surname on its own
+                ent = self.ent_at.get(token.i)
+                person = self._person(ent) if ent is not None else None
+                if person is not None and person.country:
+                    entry = Entry("person", person.country, person.sector, person.name or ent.text)
             if entry is not None and entry.country and country is None:
                 country, name = entry.country, entry.name
                 if entry.kind in ("seat", "igo") and head_sector is None:

@@ -1850,7 +1850,7 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             # act has not happened and is not coded as an event of its own (CODEBOOK)
             out[out.index(event)] = intention
             continue
-        stated = _stated_refusal(event, trigger, tables)
+        stated = _stated_refusal(event, trigger, tables, coder)
         if stated is not None:
             out.append(stated)
     _protest_demands(doc, by_token)
@@ -2245,7 +2245,8 @@ def _condition(clause: Token) -> str | None:
     return None
 
 
-def _stated_refusal(event: Event, trigger: Trigger, tables: Tables) -> Event | None:
+def _stated_refusal(event: Event, trigger: Trigger, tables: Tables,
+                    coder: SentenceCoder | None = None) -> Event | None:
     """'North Korea said it will not resume talks', 'Blair says he will not apologise': saying
     one will not cooperate, talk or yield is a refusal now (REJECT); the act stays negated."""
     token = trigger.token
@@ -2261,6 +2262,16 @@ def _stated_refusal(event: Event, trigger: Trigger, tables: Tables) -> Event | N
     if trigger.entry.reciprocal and len(actor) > 1:
         # "will not resume talks with the United States": the one refusing, and whom
         actor, recipient = actor[:1], actor[1:]
+    own = {a.country for a in actor if a.country}
+    recipient = [r for r in recipient if r.country not in own]
+    if not recipient and coder is not None:
+        # "will not resume talks until the Bush administration ends its hostile policy": the
+        # refusal is to whom the condition asks something of
+        conditions = [c for c in _children(token, "advcl")
+                      if any(m.lower_ in ("until", "unless") for m in _children(c, "mark"))]
+        recipient = [r for r in coder.heads_to_actors([s for c in conditions
+                                                       for s in _children(c, "nsubj")])
+                     if r.country and r.country not in own]
     return _restated(event, "REJECT", "120", tables, negated=False, actor=actor,
                      recipient=recipient, confidence=round(min(event.confidence, 0.9), 2))
 
