@@ -1582,3 +1582,12 @@ def test_a_refusal_is_to_whom_its_condition_asks_something_of(code):
         "North Korea said Monday that it will not resume talks on its nuclear weapons program "
         "until the Bush administration ends its hostile policy.")
     assert coded("The Bush administration criticised Iran.") == [("ACCUSE", ["USA"], ["IRN"])]
+
+
+def test_a_withdrawal_still_to_come_is_an_intent_to_yield(code):
+    coded = _coder(code)
+    assert coded("Israel's withdrawal from Gaza will begin next summer.") == [
+        ("CONCEDE", ["ISR"], ["PSE"])]
+    assert ("CONCEDE", ["ISR"], ["PSE"]) in coded(
+        "Egypt agreed to help the Palestinians prepare for an Israeli withdrawal from Gaza.")
+    assert coded("Israel completed its withdrawal from Gaza.")[0][0] == "RETREAT"

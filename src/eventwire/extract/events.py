@@ -1798,6 +1798,11 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             # "Sadr called on his followers to end fighting", "called on the Mehdi Army militia
             # to cease fire": a party calling its own side off agrees to stop (CODEBOOK)
             entry = _retype(trigger, "AGREE", None, "030")
+        if entry.event_type == "RETREAT" and entry.mode == "withdraw" and entry.pos == "NOUN" \
+                and _planned(token):
+            # "prepare for an Israeli withdrawal from Gaza", "his plan to expedite a pullout":
+            # a withdrawal still to come is an intent to yield (CODEBOOK; CAMEO 035)
+            entry = _retype(trigger, "CONCEDE", None, "035")
         if entry.event_type in ANSWER_TYPES | {"REJECT"}:
             # "rejected a US-sponsored draft resolution": the answer is to its sponsor too
             things = _children(token, "dobj") + [o for p, o in _prep_objects(token)
@@ -2425,6 +2430,33 @@ def _undone(token: Token) -> bool:
 
 FIGHTING = {"fighting", "fight", "attack", "violence", "hostility", "fire", "war", "clash",
             "battle", "offensive", "insurgency", "uprising", "bombing", "shelling"}
+
+
+# words by which a thing is still to come: "prepare for a withdrawal", "push through a pullout"
+PLANNING = {"prepare", "plan", "push", "seek", "propose", "approve", "debate", "vote", "delay",
+            "expedite", "speed", "back", "support", "oppose", "demand", "announce", "consider",
+            "order", "schedule", "finalise", "finalize", "accelerate"}
+PLAN_NOUNS = {"plan", "proposal", "scheme", "timetable", "bid", "decision", "idea"}
+
+
+def _planned(noun: Token) -> bool:
+    """Whether an event noun tells of something planned, not done: the object of planning
+    ('prepare for a withdrawal'), a plan's content ('plan for a pullout', 'pullout plan') or the
+    subject of a future ('the withdrawal will begin next summer')."""
+    anchor = _anchor(noun)
+    if anchor.lemma_.lower() in PLAN_NOUNS and anchor.i != noun.i:
+        return True  # "the pullout plan"
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if head.lemma_.lower() in PLANNING | PLAN_NOUNS:
+        return True
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in PLAN_NOUNS | PLANNING:
+        return True  # "his plan to expedite a pullout"
+    if anchor.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "aux" and c.lemma_.lower() in ("will", "would", "shall") for c in head.children):
+        return True  # "the evacuation will begin next summer"
+    return False
 
 
 def _calls_off_fighting(verb: Token) -> bool:
