@@ -1591,3 +1591,9 @@ def test_a_withdrawal_still_to_come_is_an_intent_to_yield(code):
     assert ("CONCEDE", ["ISR"], ["PSE"]) in coded(
         "Egypt agreed to help the Palestinians prepare for an Israeli withdrawal from Gaza.")
     assert coded("Israel completed its withdrawal from Gaza.")[0][0] == "RETREAT"
+
+
+def test_a_truce_is_of_those_whose_fighting_it_ended(code):
+    coded = _coder(code)
+    assert ("RETREAT", ["ISR", "PSE"], []) in coded(
+        "The truce that ended the fighting between Israel and Hamas held for a second day.")

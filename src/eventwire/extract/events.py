@@ -1010,6 +1010,15 @@ class SentenceCoder:
             # "the deployment of NATO peacekeeping troops": whose troops
             sent = [o for p, o in preps if p == "of"]
             actors = [a for a in self.heads_to_actors(sent) or self.owners(sent) if a.country]
+        if not actors and trigger.entry.mode == "ceasefire":
+            # "a cease-fire called by Moqtada al-Sadr": who called it; "the truce that ended the
+            # fighting between US troops and the militia": the sides of that fighting
+            actors = self.owners([noun])
+            if not actors:
+                ended = [o for r in _children(noun, "relcl") if r.lemma_.lower() in ("end", "halt", "stop")
+                         for o in _children(r, "dobj")]
+                actors = self.heads_to_actors([o for e in ended for p, o in _prep_objects(e)
+                                               if p == "between"])
         if trigger.entry.reciprocal:
             # "clashes between US forces and militiamen", "talks with Iran": all are parties
             actors = _unique(actors + self.heads_to_actors([o for p, o in preps if p in ("between", "with")]))
