@@ -1597,3 +1597,12 @@ def test_a_truce_is_of_those_whose_fighting_it_ended(code):
     coded = _coder(code)
     assert ("RETREAT", ["ISR", "PSE"], []) in coded(
         "The truce that ended the fighting between Israel and Hamas held for a second day.")
+
+
+def test_talks_only_recommended_or_invited_to_are_not_held(code):
+    coded = _coder(code)
+    assert coded("The European Commission's cautious recommendation that Turkey begin membership "
+                 "negotiations puts the country a step closer.") == []
+    assert coded("Taiwan invited China to send envoys to the island to discuss direct charter "
+                 "flights on Monday.") == [("AGREE", ["TWN"], ["CHN"])]
+    assert coded("Iran and the EU began negotiations on Monday.") == [("CONSULT", ["EUR", "IRN"], [])]

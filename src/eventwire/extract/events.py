@@ -274,7 +274,10 @@ def _embedding(token: Token, triggers: dict[int, Trigger]) -> tuple[Token | None
     for _ in range(4):
         if current.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "conj", "prep", "acomp") \
                 or current.dep_ == "advcl" and any(  # "called for Iran to suspend enrichment"
-                    m.dep_ == "mark" and m.lower_ == "for" for m in current.children):
+                    m.dep_ == "mark" and m.lower_ == "for" for m in current.children) \
+                or current.dep_ == "advcl" and current.head.dep_ == "xcomp" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in current.children):
+            # ("invited China to send envoys to discuss flights": the purpose of what is asked)
             parent = current.head
             if parent.i == current.i:
                 return None, None
@@ -453,6 +456,9 @@ def _anchor(noun: Token) -> Token:
     return current
 
 
+# words whose clause asks for something ("the recommendation that Turkey begin negotiations")
+RECOMMENDING = {"recommend", "recommendation", "propose", "proposal", "suggest", "suggestion",
+                "urge", "demand", "ask", "insist", "want", "hope", "call"}
 # verbs that set talks going
 OPENING_VERBS = {"start", "begin", "open", "launch", "resume", "hold", "join", "enter"}
 
@@ -462,7 +468,8 @@ def _talks_not_yet_begun(noun: Token) -> bool:
     recommended ('a bid to start talks', 'recommend that the EU open negotiations')."""
     governor = _governing_verb(noun)
     return governor is not None and governor.lemma_.lower() in OPENING_VERBS \
-        and governor.tag_ == "VB" and not (  # "are to begin talks", "plan to open talks": stated
+        and (governor.tag_ == "VB" or governor.dep_ in ("acl", "ccomp")
+             and governor.head.lemma_.lower() in RECOMMENDING) and not (  # "are to begin talks", "plan to open talks": stated
             governor.dep_ == "xcomp" and governor.head.lemma_.lower() in SCHEDULED | WILLING) \
         and not any(
             c.dep_ == "aux" and c.lemma_.lower() in ("will", "would", "shall", "'ll", "be")
