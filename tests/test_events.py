@@ -1606,3 +1606,10 @@ def test_talks_only_recommended_or_invited_to_are_not_held(code):
     assert coded("Taiwan invited China to send envoys to the island to discuss direct charter "
                  "flights on Monday.") == [("AGREE", ["TWN"], ["CHN"])]
     assert coded("Iran and the EU began negotiations on Monday.") == [("CONSULT", ["EUR", "IRN"], [])]
+
+
+def test_what_critics_say_criticises(code):
+    coded = _coder(code)
+    assert coded("Turkish critics say Erdogan has weakened the courts.") == [
+        ("ACCUSE", ["TUR"], ["TUR"])]
+    assert coded("Turkish officials say Erdogan has strengthened the courts.") == []

@@ -89,6 +89,11 @@ def match_trigger(token: Token, tables: Tables) -> Trigger | None:
                         given = _given_thing(token)  # "handed over 700 kg of medicine"
                         entry = given or entry
                     return Trigger(token, entry, token.i, token.i + 1)
+        if lemma in CRITICS_SAY and any(s.lemma_.lower() in CRITICS for s in token.children
+                                        if s.dep_ == "nsubj") and _children(token, "ccomp"):
+            # "critics say the law discriminates against women": criticism (CAMEO 111)
+            return Trigger(token, LexiconEntry(lemma, "VERB", "ACCUSE", "criticize", "111", False),
+                           token.i, token.i + 1)
         if lemma == "hold" and token.dep_ == "acl" and token.tag_ == "VBN" \
                 and token.head.lemma_.lower() in HELD_PEOPLE and _children(token, "agent"):
             # "women held by US-led forces", "prisoners held by Israel": detained by them
@@ -481,6 +486,9 @@ TRAVEL_VERBS = {"arrive", "travel", "fly"}
 VISITING_SECTORS = {"GOV", "ELI", "LEG", "DIP", "IGO"}
 # verbs of promising: an AGREE only when made to someone
 PLEDGES = {"vow", "pledge", "promise"}
+# "critics say ...", "opponents argue ...": what they say faults someone
+CRITICS = {"critic", "opponent", "detractor"}
+CRITICS_SAY = {"say", "argue", "contend", "claim", "charge", "warn", "fear", "complain"}
 # people whom being "held by" a force makes detainees
 HELD_PEOPLE = {"prisoner", "detainee", "inmate", "suspect", "woman", "man", "people", "person",
                "civilian", "national", "citizen", "member", "fighter", "militant", "activist",
@@ -1306,8 +1314,8 @@ def _word_ids(strings, words: set[str]) -> set[int]:
 def trigger_lemma_ids(tables: Tables, strings) -> set[int]:
     key = id(tables)
     if key not in _LEMMA_IDS:
-        lemmas = set(tables.verbs) | set(tables.nouns) | TRANSFER_VERBS | {"return", "use"} \
-            | set(tables.adjectives) | CONSIGNMENTS
+        lemmas = set(tables.verbs) | set(tables.nouns) | TRANSFER_VERBS | {"return", "use", "hold"} \
+            | set(tables.adjectives) | CONSIGNMENTS | CRITICS_SAY
         _LEMMA_IDS[key] = {strings.add(form) for lemma in lemmas for form in (lemma, lemma.title())}
     return _LEMMA_IDS[key]
 
