@@ -1613,3 +1613,9 @@ def test_what_critics_say_criticises(code):
     assert coded("Turkish critics say Erdogan has weakened the courts.") == [
         ("ACCUSE", ["TUR"], ["TUR"])]
     assert coded("Turkish officials say Erdogan has strengthened the courts.") == []
+
+
+def test_defending_ones_own_act_is_no_support(code):
+    coded = _coder(code)
+    assert coded("Russia defended its strikes on Syria.") == [("ASSAULT", ["RUS"], ["SYR"])]
+    assert coded("France defended Germany.") == [("SUPPORT", ["FRA"], ["DEU"])]

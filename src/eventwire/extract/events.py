@@ -1787,6 +1787,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                         r.country and r.country not in {a.country for a in actor} for r in recipient))):
             continue  # a leader or envoy arriving in another country visits it; troops,
             # refugees and storms arriving do not, nor a government flying migrants out
+        if entry.trigger in ("defend", "justify") and entry.pos == "VERB" and any(
+                o.i in triggers for o in _children(token, "dobj")):
+            continue  # "Russia defended its strikes on Syria": the strikes are the event; a
+            # defence of one's own act supports no one
         if entry.trigger == "seek" and not _seeks_from_someone(token):
             continue  # "India seeks new TV bids", "seeks to win back support": no request
         if entry.event_type == "REJECT" and entry.pos == "VERB" and any(
