@@ -1619,3 +1619,9 @@ def test_defending_ones_own_act_is_no_support(code):
     coded = _coder(code)
     assert coded("Russia defended its strikes on Syria.") == [("ASSAULT", ["RUS"], ["SYR"])]
     assert coded("France defended Germany.") == [("SUPPORT", ["FRA"], ["DEU"])]
+
+
+def test_the_hostages_are_the_people_named_before(code):
+    coded = _coder(code)
+    assert ("RETREAT", ["IRQ"], ["FRA"]) in coded(
+        "Two French journalists were kidnapped in Iraq. The hostages were freed on Tuesday.")

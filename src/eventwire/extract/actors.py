@@ -37,6 +37,8 @@ CROWD_COUNTS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens"}
 # sectors whose unnamed members belong to the country the story is datelined in
 DOMESTIC_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL", "CVL", "OPP", "PTY", "EDU", "MED", "LAB",
                     "BUS", "JRN", "REL", "ELI", "SPY", "AGR", "REF", "SOC"}
+# nouns for people held or killed that refer back to people named before ("the hostages")
+CAPTIVE_NOUNS = {"hostage", "captive", "victim", "abductee", "detainee", "prisoner"}
 # "U.S.-led", "Hamas-run": a hyphenated word that makes a thing its prefix's
 OWNING_SUFFIXES = {"led", "run", "controlled", "dominated", "owned", "ruled"}
 # unnamed groups that are CAMEO's NGO (international non-governmental), wherever they act
@@ -652,6 +654,13 @@ class DocActors:
                               and (lemma in name.split() or actor.sector and sector == actor.sector
                                    and lemma in BODY_NOUNS)][-1:]
                 actor.country = before[-1] if before else None
+            if actor.country is None and head.lemma_.lower() in CAPTIVE_NOUNS and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children) \
+                    and not any(c.dep_ in ("compound", "nmod", "poss") or self.in_tables(c)
+                                for c in head.children):
+                # "the killing of 12 Nepalese workers ... the slain hostages": the people a
+                # country word named last
+                actor.country = next((c for i, _, c in reversed(self.nationals) if i < head.i), None)
             if actor.country is None and actor.sector == "SOC" and self._ngo_noun(head):
                 # "rights groups condemned ...", "two aid workers were killed": international
                 # non-governmental groups no one places (CAMEO's NGO), not the story's country

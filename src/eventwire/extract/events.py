@@ -1787,6 +1787,12 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                         r.country and r.country not in {a.country for a in actor} for r in recipient))):
             continue  # a leader or envoy arriving in another country visits it; troops,
             # refugees and storms arriving do not, nor a government flying migrants out
+        if entry.event_type == "ASSAULT" and token.lemma_.lower() in VICTIM_NOUNS and any(
+                c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children) \
+                and any(e.event_type == "ASSAULT" and {r.country for r in e.recipient}
+                        & {r.country for r in recipient if r.country} for e in earlier or []):
+            continue  # "... were freed on Friday. The hostages had been missing": the taking
+            # told of before
         if entry.trigger in ("defend", "justify") and entry.pos == "VERB" and any(
                 o.i in triggers for o in _children(token, "dobj")):
             continue  # "Russia defended its strikes on Syria": the strikes are the event; a
