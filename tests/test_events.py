@@ -1625,3 +1625,13 @@ def test_the_hostages_are_the_people_named_before(code):
     coded = _coder(code)
     assert ("RETREAT", ["IRQ"], ["FRA"]) in coded(
         "Two French journalists were kidnapped in Iraq. The hostages were freed on Tuesday.")
+
+
+def test_a_weapon_subject_kills_through_its_clause_and_settlers_are_israeli(code):
+    coded = _coder(code)
+    assert coded("A mortar bomb hit a house, killing a woman.") == [("ASSAULT", ["-"], ["-"])]
+    # the toll of an attack told as a noun is that attack's, not a second one
+    assert [e[0] for e in coded("A string of powerful bomb blasts rocked Nagaland and Assam on "
+                                "Saturday, killing at least 19 people.")] == ["ASSAULT"]
+    assert coded("Palestinian gunmen attacked Jewish settlers in the West Bank.") == [
+        ("ASSAULT", ["PSE"], ["ISR"])]

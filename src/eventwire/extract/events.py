@@ -555,7 +555,14 @@ class SentenceCoder:
         (unidentified armed force), so the event keeps its recipients.
         """
         token = trigger.token
+        # ("a mortar bomb hit a house, killing a woman": the clause's subject)
         heads = _children(token, "nsubj") if token.pos_ == "VERB" else []
+        if not heads and token.dep_ == "advcl" and token.tag_ == "VBG":
+            heads = subject_heads(token)
+            if any(h.i in self.triggers or any(o.i in self.triggers for p, o in _prep_objects(h))
+                   for h in heads):
+                return []  # "a string of bomb blasts rocked Nagaland, killing 19": the blasts'
+                # own toll, told with them
         heads += [o for p, o in _prep_objects(token) if p in ("in", "by")] if token.pos_ == "VERB" else []
         heads += [o for h in heads if h.lemma_.lower() in SERIES_HEADS
                   for p, o in _prep_objects(h) if p == "of"]  # "a series of car bombings"
