@@ -1613,6 +1613,9 @@ def test_what_critics_say_criticises(code):
     assert coded("Turkish critics say Erdogan has weakened the courts.") == [
         ("ACCUSE", ["TUR"], ["TUR"])]
     assert coded("Turkish officials say Erdogan has strengthened the courts.") == []
+    # the plan's owner is faulted, not whom it would harm
+    assert coded("Turkish opponents say the Russian plan would harm Ukraine.") == [
+        ("ACCUSE", ["TUR"], ["RUS"])]
 
 
 def test_defending_ones_own_act_is_no_support(code):

@@ -1794,6 +1794,11 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                         r.country and r.country not in {a.country for a in actor} for r in recipient))):
             continue  # a leader or envoy arriving in another country visits it; troops,
             # refugees and storms arriving do not, nor a government flying migrants out
+        if entry.trigger in CRITICS_SAY and entry.mode == "criticize":
+            # "critics say the Russian plan would harm Ukraine": the plan's owner is faulted,
+            # not whom the clause says it harms
+            said = [s for c in _children(token, "ccomp") for s in _children(c, "nsubj", "nsubjpass")]
+            recipient = [r for r in coder.heads_to_actors(said) or coder.owners(said) if r.country]
         if entry.event_type == "ASSAULT" and token.lemma_.lower() in VICTIM_NOUNS and any(
                 c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children) \
                 and any(e.event_type == "ASSAULT" and {r.country for r in e.recipient}
