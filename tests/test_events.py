@@ -1638,3 +1638,16 @@ def test_a_weapon_subject_kills_through_its_clause_and_settlers_are_israeli(code
                                 "Saturday, killing at least 19 people.")] == ["ASSAULT"]
     assert coded("Palestinian gunmen attacked Jewish settlers in the West Bank.") == [
         ("ASSAULT", ["PSE"], ["ISR"])]
+
+
+def test_a_harm_foretold_of_someones_measure_faults_them(code):
+    coded = _coder(code)
+    assert ("ACCUSE", ["SDN"], ["UNO"]) in coded("Sudan said that U.N. sanctions would destroy "
+                                                 "its society.")
+    assert ("ACCUSE", ["EUR"], ["TUR"]) in coded(
+        "Turkey's plan to make adultery a crime may hinder its bid to join the European Union, "
+        "European officials said.")
+    # a harm done is the act itself; a harm with no one behind it faults no one
+    assert [e[0] for e in coded("Israeli forces destroyed two buildings in a Gaza camp, "
+                                "residents said.")] == ["ASSAULT"]
+    assert coded("Russia said the weather would hurt the harvest.") == []

@@ -89,8 +89,12 @@ def match_trigger(token: Token, tables: Tables) -> Trigger | None:
                         given = _given_thing(token)  # "handed over 700 kg of medicine"
                         entry = given or entry
                     return Trigger(token, entry, token.i, token.i + 1)
-        if lemma in CRITICS_SAY and any(s.lemma_.lower() in CRITICS for s in token.children
-                                        if s.dep_ == "nsubj") and _children(token, "ccomp"):
+        if lemma in CRITICS_SAY and _children(token, "ccomp") and (any(
+                s.lemma_.lower() in CRITICS for s in token.children if s.dep_ == "nsubj") or any(
+                (c.lemma_.lower() in HARM_VERBS or any(x.lemma_.lower() in HARM_VERBS for x in _children(c, "xcomp")))
+                and any(a.dep_ == "aux" and a.lemma_.lower() in CONSEQUENCE_MODALS for a in c.children)
+                for c in _children(token, "ccomp"))):
+            # ("Sudan said UN sanctions would destroy its society": the sanctions are faulted)
             # "critics say the law discriminates against women": criticism (CAMEO 111)
             return Trigger(token, LexiconEntry(lemma, "VERB", "ACCUSE", "criticize", "111", False),
                            token.i, token.i + 1)
@@ -488,7 +492,12 @@ VISITING_SECTORS = {"GOV", "ELI", "LEG", "DIP", "IGO"}
 PLEDGES = {"vow", "pledge", "promise"}
 # "critics say ...", "opponents argue ...": what they say faults someone
 CRITICS = {"critic", "opponent", "detractor"}
-CRITICS_SAY = {"say", "argue", "contend", "claim", "charge", "warn", "fear", "complain"}
+CRITICS_SAY = {"say", "argue", "contend", "claim", "charge", "warn", "fear", "complain", "insist"}
+# a harm foretold, not done: "would destroy", "may hinder" ("forces destroyed" is an act)
+CONSEQUENCE_MODALS = {"would", "could", "may", "might", "will"}
+# what a thing said to do harm does: "sanctions would destroy society", "may hinder its bid"
+HARM_VERBS = {"destroy", "harm", "hurt", "hinder", "damage", "undermine", "worsen", "jeopardize",
+              "jeopardise", "endanger", "weaken", "ruin", "derail", "sabotage", "complicate", "hamper"}
 # people whom being "held by" a force makes detainees
 HELD_PEOPLE = {"prisoner", "detainee", "inmate", "suspect", "woman", "man", "people", "person",
                "civilian", "national", "citizen", "member", "fighter", "militant", "activist",
@@ -1799,6 +1808,8 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
             # not whom the clause says it harms
             said = [s for c in _children(token, "ccomp") for s in _children(c, "nsubj", "nsubjpass")]
             recipient = [r for r in coder.heads_to_actors(said) or coder.owners(said) if r.country]
+            if not recipient and not any(s.lemma_.lower() in CRITICS for s in subject_heads(token)):
+                continue  # "Russia said the weather would hurt the harvest": no one faulted
         if entry.event_type == "ASSAULT" and token.lemma_.lower() in VICTIM_NOUNS and any(
                 c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children) \
                 and any(e.event_type == "ASSAULT" and {r.country for r in e.recipient}
