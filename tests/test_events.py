@@ -1651,3 +1651,9 @@ def test_a_harm_foretold_of_someones_measure_faults_them(code):
     assert [e[0] for e in coded("Israeli forces destroyed two buildings in a Gaza camp, "
                                 "residents said.")] == ["ASSAULT"]
     assert coded("Russia said the weather would hurt the harvest.") == []
+
+
+def test_a_things_foretold_effect_is_no_ones_stated_intention(code):
+    (event,) = code("The offensive will destroy the city.").events
+    assert event.modality == "hypothetical"
+    assert [e.event_type for e in code("Russia will attack Ukraine.").events] == ["THREATEN"]

@@ -2220,6 +2220,11 @@ def _stated_intention(event: Event, trigger: Trigger, tables: Tables,
                 coder.triggers[token.i].entry.event_type != event.event_type and \
                 token.lemma_.lower() not in ORDER_VERBS:
             return None
+    if trigger.token.pos_ == "VERB" and coder is not None and any(
+            c.dep_ == "aux" and c.lemma_.lower() in CONSEQUENCE_MODALS for c in trigger.token.children
+    ) and any(h.i in coder.triggers for h in subject_heads(trigger.token)):
+        event.modality = "hypothetical"  # "UN sanctions would destroy its society": a thing's
+        return None  # effect foretold, no one's stated intention
     if trigger.token.pos_ == "VERB" and _passive(trigger.token) and all(
             a.start == event.trigger.start for a in event.actor):
         return None  # "hopeful that the hostages would be freed": the doer, unnamed (the
