@@ -19,9 +19,9 @@ GUARDS = [
     ("plover-gsr/plover_gsr_dev.jsonl", "plover-gsr", None, ("full_event_relaxed",), 0.751),
     ("plover-gsr/plover_gsr_dev.jsonl", "plover-gsr", None, ("actor_relaxed",), 0.964),
     ("conflibert-cameo/cameo_class_train.tsv", "conflibert", 400, ("quad_accuracy",), 0.868),
-    # 0.621 -> 0.617 when unplaced rights and aid groups became NGO (CAMEO), which raised
-    # the PLOVER actor match 0.956 -> 0.964: one event of this file lost its recipient match
-    ("silver/agnews_world_0201_0450.jsonl", "silver", None, ("f1",), 0.617),
+    # (0.621 -> 0.617 when unplaced rights and aid groups became NGO, CAMEO's code, which
+    # raised the PLOVER actor match 0.956 -> 0.964; 0.641 after the rules that followed)
+    ("silver/agnews_world_0201_0450.jsonl", "silver", None, ("f1",), 0.641),
     ("polnear/data/train", "polnear", 40, ("direct_content", "f1"), 0.882),
     ("polnear/data/train", "polnear", 40, ("indirect_content", "f1"), 0.596),
     ("polnear/data/train", "polnear", 40, ("speaker_accuracy",), 0.871),
