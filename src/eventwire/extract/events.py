@@ -94,8 +94,8 @@ def match_trigger(token: Token, tables: Tables) -> Trigger | None:
                 (c.lemma_.lower() in HARM_VERBS or any(x.lemma_.lower() in HARM_VERBS for x in _children(c, "xcomp")))
                 and any(a.dep_ == "aux" and a.lemma_.lower() in CONSEQUENCE_MODALS for a in c.children)
                 for c in _children(token, "ccomp"))):
-            # ("Sudan said UN sanctions would destroy its society": the sanctions are faulted)
-            # "critics say the law discriminates against women": criticism (CAMEO 111)
+            # "critics say the law discriminates against women", "Sudan said UN sanctions
+            # would destroy its society": criticism of whom the clause tells of (CAMEO 111)
             return Trigger(token, LexiconEntry(lemma, "VERB", "ACCUSE", "criticize", "111", False),
                            token.i, token.i + 1)
         if lemma == "hold" and token.dep_ == "acl" and token.tag_ == "VBN" \
@@ -1330,7 +1330,7 @@ def _word_ids(strings, words: set[str]) -> set[int]:
 def trigger_lemma_ids(tables: Tables, strings) -> set[int]:
     key = id(tables)
     if key not in _LEMMA_IDS:
-        lemmas = set(tables.verbs) | set(tables.nouns) | TRANSFER_VERBS | {"return", "use", "hold"} \
+        lemmas = set(tables.verbs) | set(tables.nouns) | TRANSFER_VERBS | {"return", "use"} \
             | set(tables.adjectives) | CONSIGNMENTS | CRITICS_SAY
         _LEMMA_IDS[key] = {strings.add(form) for lemma in lemmas for form in (lemma, lemma.title())}
     return _LEMMA_IDS[key]
@@ -1880,11 +1880,10 @@ def _sentence_events(doc: Doc, sent: Span, sentence_index: int, actors: DocActor
                     if p in ("for", "to")]
             recipient = [r for r in coder.heads_to_actors(aims) or coder.owners(aims, True)
                          if r.country] or recipient
-        if entry.trigger in PLEDGES and entry.event_type == "AGREE" and entry.pos == "VERB" \
-                and not any(r.country for r in recipient) \
-                and len({a.country for a in actor if a.country}) < 2:  # (parties pledge together)
-            continue  # "vowed to use the money", "promised to tell Americans the truth": a
-            # promise made to no one in particular is campaign talk, no cooperation
+            if not any(r.country for r in recipient) \
+                    and len({a.country for a in actor if a.country}) < 2:  # (parties pledge together)
+                continue  # "vowed to use the money", "promised to tell Americans the
+                # truth": a promise made to no one in particular is campaign talk
         event = _build_event(doc, sent, sentence_index, trigger, actor, recipient, tables,
                              doc_id, published, offset)
         if ended:
@@ -2481,13 +2480,7 @@ UNDOING = {"end", "halt", "stop", "cease", "cessation", "lift", "lifting", "ease
 
 def _undone(token: Token) -> bool:
     """Whether an event noun is what a word of undoing undoes ('an end to the war')."""
-    current = _anchor(token)
-    if current.dep_ in ("dobj", "pobj"):
-        head = current.head
-        if current.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("to", "of", "on"):
-            head = head.head
-        return head.lemma_.lower() in UNDOING
-    return False
+    return _governing_lemma(_anchor(token), ("dobj", "pobj"), ("to", "of", "on")) in UNDOING
 
 
 FIGHTING = {"fighting", "fight", "attack", "violence", "hostility", "fire", "war", "clash",
@@ -2535,15 +2528,19 @@ def _calls_off_fighting(verb: Token) -> bool:
 def _ended(token: Token) -> bool:
     """'to halt the fighting', 'an open-ended cessation of hostilities', 'ceased its military
     operations': the fighting is what is being ended."""
-    current = token
-    if current.dep_ == "compound":
-        current = current.head
-    if current.dep_ in ("dobj", "pobj", "nsubjpass"):
-        head = current.head
-        if current.dep_ == "pobj" and head.dep_ == "prep":
-            head = head.head
-        return head.lemma_.lower() in ENDING
-    return False
+    current = token.head if token.dep_ == "compound" else token
+    return _governing_lemma(current, ("dobj", "pobj", "nsubjpass")) in ENDING
+
+
+def _governing_lemma(noun: Token, deps: tuple[str, ...], preps: tuple[str, ...] | None = None) -> str:
+    """The lemma of the word a noun is the object of (through a preposition, any or one of
+    ``preps``), or "" when the noun is none of ``deps``."""
+    if noun.dep_ not in deps:
+        return ""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and (preps is None or head.lower_ in preps):
+        head = head.head
+    return head.lemma_.lower()
 
 
 def _peacekeeping(token: Token) -> bool:
